@@ -1,0 +1,49 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Dependency direction (top depends on bottom):
+//   ArkivCLI -> Search -> ArchiveIndex -> { Tagging, Extraction, Xapian }
+//   Xapian -> CXapian (C++ over libxapian);  Extraction -> CPoppler (poppler-glib)
+let package = Package(
+    name: "IVOArkiv",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "arkiv", targets: ["ArkivCLI"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    ],
+    targets: [
+        // Xapian binding: a C++ shim with an extern "C" API that catches every exception ...
+        .target(
+            name: "CXapian",
+            linkerSettings: [.linkedLibrary("xapian"), .linkedLibrary("stdc++")]
+        ),
+        // ... and a Swift layer that owns every handle.
+        .target(name: "Xapian", dependencies: ["CXapian"]),
+
+        .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib",
+                       providers: [.apt(["libpoppler-glib-dev"])]),
+        .target(name: "Extraction", dependencies: ["CPoppler"]),
+
+        // Pure Swift: text in, facts out. Domain knowledge is read from Domain/ at run time.
+        .target(name: "Tagging"),
+
+        .target(name: "ArchiveIndex", dependencies: ["Xapian", "Extraction", "Tagging"]),
+        .target(name: "Search", dependencies: ["ArchiveIndex", "Xapian", "Tagging"]),
+        .executableTarget(
+            name: "ArkivCLI",
+            dependencies: [
+                "Search", "ArchiveIndex", "Extraction", "Tagging",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .target(name: "TestSupport", dependencies: ["Xapian", "ArchiveIndex"], path: "Tests/TestSupport"),
+        .testTarget(name: "XapianTests", dependencies: ["Xapian", "TestSupport"]),
+        .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "TestSupport"]),
+        .testTarget(name: "TaggingTests", dependencies: ["Tagging", "TestSupport"]),
+        .testTarget(name: "ArchiveTests", dependencies: ["ArchiveIndex", "Search", "TestSupport"]),
+    ],
+    cxxLanguageStandard: .cxx17
+)

@@ -1,0 +1,252 @@
+/*
+ * cxapian: a C API over the parts of Xapian IVO-arkiv uses.
+ *
+ * Why a C++ shim: Xapian reports every failure as a C++ exception, and Swift cannot catch C++
+ * exceptions. Every function here catches everything and reports through `cx_error **err`.
+ *
+ * Conventions (the Swift layer relies on them):
+ *  - A function that can fail takes `cx_error **err` last. On failure it returns NULL / 0 / -1
+ *    and sets *err; the caller frees it with cx_error_free(). On success *err is untouched.
+ *  - Every `cx_*_new` / `*_open` result is owned by the caller and freed with its `cx_*_free`.
+ *  - Strings returned as `char *` are malloc'd, NUL-terminated UTF-8; free with cx_string_free().
+ *    Binary values come back as (pointer, length) and are freed the same way.
+ *  - Iteration goes through callbacks that receive borrowed pointers valid only for the call.
+ */
+#ifndef CXAPIAN_H
+#define CXAPIAN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct cx_error cx_error;
+typedef struct cx_database cx_database;
+typedef struct cx_document cx_document;
+typedef struct cx_termgenerator cx_termgenerator;
+typedef struct cx_queryparser cx_queryparser;
+typedef struct cx_query cx_query;
+typedef struct cx_enquire cx_enquire;
+typedef struct cx_mset cx_mset;
+typedef struct cx_rset cx_rset;
+typedef struct cx_valuecountspy cx_valuecountspy;
+
+typedef uint32_t cx_docid;
+
+/* ---- errors and strings ---- */
+/** The Xapian error class, e.g. "DatabaseOpeningError", "QueryParserError". */
+const char *cx_error_type(const cx_error *err);
+const char *cx_error_message(const cx_error *err);
+void cx_error_free(cx_error *err);
+void cx_string_free(void *s);
+/** Xapian's library version, e.g. "1.4.22". Static string. */
+const char *cx_version(void);
+
+/* ---- databases ---- */
+/** Opens a database read-only: a path to a glass database or a stub database file. */
+cx_database *cx_database_open(const char *path, cx_error **err);
+/** An empty database to which shards are added with cx_database_add(). */
+cx_database *cx_database_new_empty(void);
+/** Opens a remote database served by xapian-tcpsrv. timeout_ms applies to connect and reads. */
+cx_database *cx_database_open_remote(const char *host, unsigned port, unsigned timeout_ms,
+                                     cx_error **err);
+/** Adds `other`'s shards to `db` so both are searched as one (Xapian's multi-database). */
+int cx_database_add(cx_database *db, const cx_database *other, cx_error **err);
+/** Opens (creating if needed) a writable database. */
+cx_database *cx_database_open_writable(const char *path, cx_error **err);
+void cx_database_free(cx_database *db);
+int cx_database_is_writable(const cx_database *db);
+
+/** Re-opens a read-only database at its latest revision. Returns 1 if it changed. */
+int cx_database_reopen(cx_database *db, cx_error **err);
+uint32_t cx_database_doccount(const cx_database *db, cx_error **err);
+cx_docid cx_database_lastdocid(const cx_database *db, cx_error **err);
+int cx_database_term_exists(const cx_database *db, const char *term, cx_error **err);
+uint32_t cx_database_termfreq(const cx_database *db, const char *term, cx_error **err);
+/** The first document indexed by `term`, or 0 when none. */
+cx_docid cx_database_first_posting(const cx_database *db, const char *term, cx_error **err);
+cx_document *cx_database_get_document(const cx_database *db, cx_docid did, cx_error **err);
+
+typedef int (*cx_term_callback)(void *ctx, const char *term, size_t len, uint32_t freq);
+typedef int (*cx_docid_callback)(void *ctx, cx_docid did);
+/** Calls back for every term starting with prefix, with its term frequency; stop by returning 0. */
+int cx_database_allterms(const cx_database *db, const char *prefix, cx_term_callback cb,
+                         void *ctx, cx_error **err);
+/** Calls back for every document indexed by term; stop by returning 0. */
+int cx_database_postings(const cx_database *db, const char *term, cx_docid_callback cb,
+                         void *ctx, cx_error **err);
+/** Every document id in the database, in order. */
+int cx_database_all_docids(const cx_database *db, cx_docid_callback cb, void *ctx,
+                           cx_error **err);
+
+/** User metadata: returns "" (not NULL) for a missing key. */
+char *cx_database_get_metadata(const cx_database *db, const char *key, size_t *len,
+                               cx_error **err);
+int cx_database_set_metadata(cx_database *db, const char *key, const char *value, size_t len,
+                             cx_error **err);
+
+/** Writes: all need a writable database. */
+cx_docid cx_database_replace_by_term(cx_database *db, const char *unique_term,
+                                     const cx_document *doc, cx_error **err);
+cx_docid cx_database_add_document(cx_database *db, const cx_document *doc, cx_error **err);
+int cx_database_delete_by_term(cx_database *db, const char *unique_term, cx_error **err);
+int cx_database_commit(cx_database *db, cx_error **err);
+int cx_database_begin_transaction(cx_database *db, int flushed, cx_error **err);
+int cx_database_commit_transaction(cx_database *db, cx_error **err);
+int cx_database_cancel_transaction(cx_database *db, cx_error **err);
+int cx_database_add_spelling(cx_database *db, const char *word, uint32_t freqinc, cx_error **err);
+int cx_database_add_synonym(cx_database *db, const char *term, const char *synonym,
+                            cx_error **err);
+int cx_database_clear_synonyms(cx_database *db, const char *term, cx_error **err);
+/** Synonyms of term, one callback each (freq is 0). */
+int cx_database_synonyms(const cx_database *db, const char *term, cx_term_callback cb,
+                         void *ctx, cx_error **err);
+/** Spelling suggestion for a single word, "" if none. */
+char *cx_database_spelling_suggestion(const cx_database *db, const char *word,
+                                      unsigned max_edit_distance, cx_error **err);
+/** Closes the database, releasing its lock; further use fails with a clear error. */
+int cx_database_close(cx_database *db, cx_error **err);
+
+/* ---- documents ---- */
+cx_document *cx_document_new(void);
+void cx_document_free(cx_document *doc);
+int cx_document_set_data(cx_document *doc, const char *data, size_t len, cx_error **err);
+char *cx_document_get_data(const cx_document *doc, size_t *len, cx_error **err);
+int cx_document_add_term(cx_document *doc, const char *term, uint32_t wdfinc, cx_error **err);
+int cx_document_add_boolean_term(cx_document *doc, const char *term, cx_error **err);
+int cx_document_add_posting(cx_document *doc, const char *term, uint32_t pos, uint32_t wdfinc,
+                            cx_error **err);
+int cx_document_add_value(cx_document *doc, unsigned slot, const char *value, size_t len,
+                          cx_error **err);
+char *cx_document_get_value(const cx_document *doc, unsigned slot, size_t *len, cx_error **err);
+cx_docid cx_document_docid(const cx_document *doc);
+/** The document's terms with their wdf. */
+int cx_document_terms(const cx_document *doc, cx_term_callback cb, void *ctx, cx_error **err);
+
+/* ---- indexing text ---- */
+/** language: a Snowball stemmer name ("swedish") or "" / "none" for no stemming. */
+cx_termgenerator *cx_termgenerator_new(const char *language, cx_error **err);
+void cx_termgenerator_free(cx_termgenerator *tg);
+void cx_termgenerator_set_document(cx_termgenerator *tg, cx_document *doc);
+/** Enables spelling data: words indexed are added to db's spelling table. */
+int cx_termgenerator_set_database(cx_termgenerator *tg, cx_database *db, cx_error **err);
+/** Stemming strategy: 0 none, 1 some (Z-prefixed stems + exact forms, the default), 2 all. */
+void cx_termgenerator_set_stemming_strategy(cx_termgenerator *tg, int strategy);
+int cx_termgenerator_index_text(cx_termgenerator *tg, const char *text, uint32_t wdfinc,
+                                const char *prefix, cx_error **err);
+int cx_termgenerator_index_text_without_positions(cx_termgenerator *tg, const char *text,
+                                                  uint32_t wdfinc, const char *prefix,
+                                                  cx_error **err);
+void cx_termgenerator_increase_termpos(cx_termgenerator *tg, uint32_t delta);
+uint32_t cx_termgenerator_termpos(const cx_termgenerator *tg);
+
+/* ---- stemming ---- */
+typedef struct cx_stemmer cx_stemmer;
+cx_stemmer *cx_stemmer_new(const char *language, cx_error **err);
+/** The stem of one word, as the TermGenerator indexes it (without the "Z" prefix). */
+char *cx_stemmer_stem(const cx_stemmer *s, const char *word, cx_error **err);
+void cx_stemmer_free(cx_stemmer *s);
+
+/* ---- queries ---- */
+enum {
+    CX_OP_AND = 0, CX_OP_OR = 1, CX_OP_AND_NOT = 2, CX_OP_FILTER = 3, CX_OP_AND_MAYBE = 4,
+    CX_OP_ELITE_SET = 5, CX_OP_PHRASE = 6, CX_OP_SYNONYM = 7
+};
+/** QueryParser feature flags, the same bits as Xapian::QueryParser::feature_flag. */
+enum {
+    CX_QP_BOOLEAN = 1, CX_QP_PHRASE = 2, CX_QP_LOVEHATE = 4, CX_QP_BOOLEAN_ANY_CASE = 8,
+    CX_QP_WILDCARD = 16, CX_QP_PURE_NOT = 32, CX_QP_PARTIAL = 64, CX_QP_SPELLING_CORRECTION = 128,
+    CX_QP_SYNONYM = 256, CX_QP_AUTO_SYNONYMS = 512, CX_QP_AUTO_MULTIWORD_SYNONYMS = 1024,
+    CX_QP_CJK_NGRAM = 2048, CX_QP_DEFAULT = 7
+};
+
+cx_query *cx_query_term(const char *term, uint32_t wqf);
+cx_query *cx_query_match_all(void);
+/** Documents whose value in slot lies in [lo, hi] (string order). */
+cx_query *cx_query_value_range(unsigned slot, const char *lo, const char *hi);
+/** Combines a and b with op (CX_OP_*); a and b stay owned by the caller. */
+cx_query *cx_query_combine(int op, const cx_query *a, const cx_query *b);
+/** Terms ORed (or op'd) together as one query. */
+cx_query *cx_query_terms(int op, const char *const *terms, size_t count);
+/** Scales a query's weight (OP_SCALE_WEIGHT). */
+cx_query *cx_query_scale(const cx_query *q, double factor);
+int cx_query_is_empty(const cx_query *q);
+char *cx_query_description(const cx_query *q);
+/** The distinct terms in the query, in query order. */
+int cx_query_terms_each(const cx_query *q, cx_term_callback cb, void *ctx);
+void cx_query_free(cx_query *q);
+
+cx_queryparser *cx_queryparser_new(void);
+void cx_queryparser_free(cx_queryparser *qp);
+int cx_queryparser_set_stemmer(cx_queryparser *qp, const char *language, cx_error **err);
+/** 0 none, 1 some (the default: stems are Z-prefixed, capitalised words stay exact), 2 all. */
+void cx_queryparser_set_stemming_strategy(cx_queryparser *qp, int strategy);
+void cx_queryparser_set_database(cx_queryparser *qp, const cx_database *db);
+void cx_queryparser_set_default_op(cx_queryparser *qp, int op);
+int cx_queryparser_add_prefix(cx_queryparser *qp, const char *field, const char *prefix,
+                              cx_error **err);
+/** A boolean filter field; fields sharing a group are ORed (NULL group: own group). */
+int cx_queryparser_add_boolean_prefix(cx_queryparser *qp, const char *field, const char *prefix,
+                                      const char *group, cx_error **err);
+/** Value range "field:lo..hi" over slot, e.g. dates stored as YYYYMMDD. */
+int cx_queryparser_add_rangeprocessor(cx_queryparser *qp, unsigned slot, const char *field,
+                                      cx_error **err);
+cx_query *cx_queryparser_parse(cx_queryparser *qp, const char *query, unsigned flags,
+                               const char *default_prefix, cx_error **err);
+/** The spelling-corrected query string from the last parse, "" if none. */
+char *cx_queryparser_corrected(const cx_queryparser *qp);
+
+/* ---- search ---- */
+cx_enquire *cx_enquire_new(const cx_database *db, cx_error **err);
+void cx_enquire_free(cx_enquire *e);
+void cx_enquire_set_query(cx_enquire *e, const cx_query *q);
+/** Sort: by relevance (slot < 0), or by value in slot then relevance. */
+void cx_enquire_set_sort(cx_enquire *e, int slot, int reverse);
+/** Collapse: at most one hit per distinct value in slot (slot < 0 turns it off). */
+void cx_enquire_set_collapse_key(cx_enquire *e, int slot);
+/** BM25 parameters; the defaults are Xapian's. */
+void cx_enquire_set_bm25(cx_enquire *e, double k1, double k2, double k3, double b,
+                         double min_normlen);
+/** spy stays owned by the caller and must outlive every get_mset on e. */
+void cx_enquire_add_valuecount_spy(cx_enquire *e, cx_valuecountspy *spy);
+void cx_enquire_clear_spies(cx_enquire *e);
+/** rset may be NULL. checkatleast makes counts (and spies) exact up to that many documents. */
+cx_mset *cx_enquire_get_mset(cx_enquire *e, uint32_t first, uint32_t max, uint32_t checkatleast,
+                             const cx_rset *rset, cx_error **err);
+/** Terms that best describe the relevant documents (relevance feedback), best first. */
+int cx_enquire_expand(cx_enquire *e, const cx_rset *rset, uint32_t max, const char *prefix,
+                      int (*cb)(void *ctx, const char *term, size_t len, double weight),
+                      void *ctx, cx_error **err);
+
+uint32_t cx_mset_size(const cx_mset *m);
+uint32_t cx_mset_matches_estimated(const cx_mset *m);
+uint32_t cx_mset_matches_lower_bound(const cx_mset *m);
+uint32_t cx_mset_matches_upper_bound(const cx_mset *m);
+cx_docid cx_mset_docid(const cx_mset *m, uint32_t i);
+double cx_mset_weight(const cx_mset *m, uint32_t i);
+cx_document *cx_mset_document(const cx_mset *m, uint32_t i, cx_error **err);
+/** A snippet of text around the query's matches, hits wrapped in hi_start/hi_end. */
+char *cx_mset_snippet(const cx_mset *m, const char *text, size_t length, const char *language,
+                      const char *hi_start, const char *hi_end, const char *omit,
+                      unsigned flags, cx_error **err);
+/** Snippet flags, as Xapian::MSet::SNIPPET_*. */
+enum { CX_SNIPPET_BACKGROUND_MODEL = 1, CX_SNIPPET_EXHAUSTIVE = 2, CX_SNIPPET_EMPTY_WITHOUT_MATCH = 4 };
+void cx_mset_free(cx_mset *m);
+
+cx_rset *cx_rset_new(void);
+void cx_rset_add(cx_rset *r, cx_docid did);
+void cx_rset_free(cx_rset *r);
+
+/** Counts the values in slot over the matching documents. With `multi`, a value holds several
+ *  entries separated by 0x1F (unit separator), each counted once: for multi-valued facets. */
+cx_valuecountspy *cx_valuecountspy_new(unsigned slot, int multi);
+/** Values seen by the spy with their counts. */
+int cx_valuecountspy_values(const cx_valuecountspy *spy, cx_term_callback cb, void *ctx);
+void cx_valuecountspy_free(cx_valuecountspy *spy);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,41 @@
+import CXapian
+
+/// One page of ranked results (Xapian's MSet).
+public final class MatchSet {
+    let handle: OpaquePointer
+    init(handle: OpaquePointer) { self.handle = handle }
+    deinit { cx_mset_free(handle) }
+
+    public var count: Int { Int(cx_mset_size(handle)) }
+    /// Xapian's estimate of all matches (exact when `checkAtLeast` covered them).
+    public var estimatedTotal: Int { Int(cx_mset_matches_estimated(handle)) }
+    public var lowerBound: Int { Int(cx_mset_matches_lower_bound(handle)) }
+    public var upperBound: Int { Int(cx_mset_matches_upper_bound(handle)) }
+
+    public func documentID(at index: Int) -> UInt32 { cx_mset_docid(handle, UInt32(index)) }
+    public func weight(at index: Int) -> Double { cx_mset_weight(handle, UInt32(index)) }
+
+    public func document(at index: Int) throws(XapianError) -> Document {
+        let h = try withErrorSlot("reading hit \(index)") { cx_mset_document(handle, UInt32(index), $0) }
+        return Document(handle: h!)
+    }
+
+    public struct SnippetOptions: OptionSet, Sendable {
+        public let rawValue: UInt32
+        public init(rawValue: UInt32) { self.rawValue = rawValue }
+        public static let backgroundModel = SnippetOptions(rawValue: 1)
+        public static let exhaustive = SnippetOptions(rawValue: 2)
+        public static let emptyWithoutMatch = SnippetOptions(rawValue: 4)
+    }
+
+    /// A passage of `text` of about `length` bytes around the query's matches, with matched
+    /// words wrapped in `highlight`. Xapian escapes HTML in the text.
+    public func snippet(of text: String, length: Int = 300, language: String? = "swedish",
+                        highlight: (start: String, end: String) = ("<mark>", "</mark>"),
+                        omit: String = "…", options: SnippetOptions = [.exhaustive]) throws(XapianError) -> String {
+        let p = try withErrorSlot("making a snippet") {
+            cx_mset_snippet(handle, text, length, language ?? "none", highlight.start, highlight.end, omit, options.rawValue, $0)
+        }
+        return takeString(p)
+    }
+}
