@@ -1,0 +1,66 @@
+import Foundation
+import Tagging
+import Xapian
+
+/// Turns a stored document into a Xapian document following `Schema`.
+final class DocumentIndexer {
+    private let termGenerator: TermGenerator
+
+    init(database: WritableDatabase) throws {
+        termGenerator = try TermGenerator(language: "swedish")
+        try termGenerator.enableSpelling(in: database)
+    }
+
+    func makeDocument(_ stored: StoredDocument) throws -> Document {
+        let record = stored.record
+        let doc = Document()
+        termGenerator.setDocument(doc)
+
+        // Title: its own field, and weighted into the body so title words rank higher.
+        try termGenerator.index(record.title, prefix: Schema.Prefix.title)
+        try termGenerator.index(record.title, wdfIncrement: 2)
+        termGenerator.increaseTermPosition()
+        for page in stored.pages {
+            try termGenerator.index(page)
+            // A gap so a phrase cannot match across a page break's header/footer removal.
+            termGenerator.increaseTermPosition()
+        }
+
+        try doc.addBooleanTerm(Schema.Prefix.id + record.id)
+        for path in record.paths { try doc.addBooleanTerm(Schema.Prefix.path + path) }
+        if let kommun = record.municipality { try doc.addBooleanTerm(Schema.term(Schema.Prefix.municipality, kommun)) }
+        for kommun in record.municipalities { try doc.addBooleanTerm(Schema.term(Schema.Prefix.mentionedMunicipality, kommun)) }
+        for dnr in record.diarienummer {
+            let normal = Schema.normaliseDiarienummer(dnr.value)
+            try doc.addBooleanTerm(Schema.Prefix.diarienummer + normal)
+            // "3.5.1-08071/2022-1" is document 1 in case 3.5.1-08071/2022: findable by the case.
+            if let match = normal.wholeMatch(of: /(.+\/\d{4})-\d{1,3}/) {
+                try doc.addBooleanTerm(Schema.Prefix.diarienummer + String(match.1))
+            }
+        }
+        for brist in record.brister { try doc.addBooleanTerm(Schema.term(Schema.Prefix.brist, brist)) }
+        try doc.addBooleanTerm(Schema.term(Schema.Prefix.docType, record.docType))
+        if let area = record.area { try doc.addBooleanTerm(Schema.term(Schema.Prefix.area, area)) }
+        for ref in record.legalRefs { try doc.addBooleanTerm(Schema.Prefix.legalRef + Schema.normaliseLegalRef(ref)) }
+        for category in Set(record.measures.flatMap(\.categories)) {
+            try doc.addBooleanTerm(Schema.term(Schema.Prefix.measureCategory, category))
+        }
+        try doc.addBooleanTerm(Schema.Prefix.extraction + record.extraction)
+
+        if let date = record.date {
+            try doc.setValue(date.replacingOccurrences(of: "-", with: ""), slot: Schema.Slot.date)
+            let year = String(date.prefix(4))
+            try doc.setValue(year, slot: Schema.Slot.year)
+            try doc.addBooleanTerm(Schema.Prefix.year + year)
+        }
+        if let kommun = record.municipality { try doc.setValue(kommun, slot: Schema.Slot.municipality) }
+        if !record.brister.isEmpty {
+            try doc.setValue(record.brister.joined(separator: String(ValueCountSpy.separator)), slot: Schema.Slot.brister)
+        }
+        try doc.setValue(record.docType, slot: Schema.Slot.docType)
+        if let area = record.area { try doc.setValue(area, slot: Schema.Slot.area) }
+
+        try doc.setData(try stored.encoded())
+        return doc
+    }
+}

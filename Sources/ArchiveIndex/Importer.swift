@@ -1,0 +1,211 @@
+import Extraction
+import Foundation
+import Tagging
+import Xapian
+
+/// Imports files into the index: finds them, skips what is already there, extracts text in
+/// isolated workers, tags it, and writes one Xapian document per distinct content.
+///
+/// Idempotent: a document's id is the SHA-256 of its bytes and it is written with
+/// `replaceDocument(uniqueTerm: "Q"+id)`, so re-running an import changes nothing. Crash-safe:
+/// Xapian commits are atomic; a killed import leaves the last commit, and re-running completes it.
+public final class Importer {
+    public struct Options: Sendable {
+        /// Where `arkiv extract-worker` lives; nil extracts in this process (tests, tools).
+        public var workerExecutable: String?
+        public var workerArguments: [String] = ["extract-worker"]
+        public var workers = ProcessInfo.processInfo.activeProcessorCount
+        public var limits = WorkerPool.Limits()
+        /// Documents per commit: bounds memory and the work a crash can lose.
+        public var batchSize = 500
+        public init(workerExecutable: String? = nil) { self.workerExecutable = workerExecutable }
+    }
+
+    public struct Progress: Sendable {
+        public var done: Int
+        public var total: Int
+        public var path: String
+    }
+
+    private let indexPath: String
+    private let tag: (TaggingInput) -> DocumentFacts
+    private let inflections: InflectionFamilies
+    private let options: Options
+
+    /// `tag` finds a document's facts (the Tagging module's `Tagger.tag`).
+    public init(indexPath: String, inflections: InflectionFamilies, options: Options = Options(),
+                tag: @escaping (TaggingInput) -> DocumentFacts) {
+        self.indexPath = indexPath
+        self.tag = tag
+        self.inflections = inflections
+        self.options = options
+    }
+
+    /// The metadata key recording which id a path had and its size and mtime then.
+    static func pathKey(_ path: String) -> String { "path:" + path }
+
+    public func run(_ roots: [String], progress: (Progress) -> Void = { _ in }) throws -> ImportSummary {
+        let found = FileWalker().walk(roots)
+        var summary = ImportSummary()
+        summary.rejects = found.rejects
+        summary.skipped = found.skipped.count
+
+        try FileManager.default.createDirectory(atPath: indexPath, withIntermediateDirectories: true)
+        let db = try WritableDatabase(path: indexPath)
+        try Self.checkSchema(db)
+        let indexer = try DocumentIndexer(database: db)
+        let synonyms = try InflectionSynonymWriter(families: inflections)
+
+        // Pass 1: cheap checks decide which files need extraction.
+        var pending: [String: PendingFile] = [:]
+        var toExtract: [String] = []
+        var done = 0
+        for path in found.files {
+            switch try classify(path, in: db) {
+            case .unchanged: summary.unchanged += 1; done += 1
+            case .newPath(let file):
+                try addPath(file, to: db, indexer: indexer)
+                summary.unchanged += 1; done += 1
+            case .reject(let reason): summary.rejects.append(.init(path: path, reason: reason)); done += 1
+            case .extract(let file):
+                pending[path] = file
+                toExtract.append(path)
+            }
+        }
+        progress(Progress(done: done, total: found.files.count, path: ""))
+
+        // Pass 2: extraction (isolated), tagging and writing, committed in batches.
+        var sinceCommit = 0
+        var failure: Error? = nil
+        func handle(_ path: String, _ result: Result<ExtractedText, ExtractionError>) {
+            guard failure == nil, let file = pending[path] else { return }
+            done += 1
+            progress(Progress(done: done, total: found.files.count, path: path))
+            switch result {
+            case .failure(let error):
+                summary.rejects.append(.init(path: path, reason: error.reason))
+            case .success(let text):
+                do {
+                    let replaced = try self.write(file, text: text, db: db, indexer: indexer, synonyms: synonyms)
+                    if replaced { summary.updated += 1 } else { summary.added += 1 }
+                    sinceCommit += 1
+                    if sinceCommit >= self.options.batchSize {
+                        try db.commit()
+                        sinceCommit = 0
+                    }
+                } catch {
+                    failure = error
+                }
+            }
+        }
+        if let executable = options.workerExecutable {
+            WorkerPool(executable: executable, arguments: options.workerArguments, workers: options.workers, limits: options.limits)
+                .extract(toExtract, handle: handle)
+        } else {
+            for path in toExtract { handle(path, Result { () throws(ExtractionError) in try Extractor.extract(path: path) }) }
+        }
+        if let failure { throw failure }
+        try db.commit()
+        summary.rejects.sort { $0.path < $1.path }
+        return summary
+    }
+
+    /// A file that needs work, with what we learned about it.
+    struct PendingFile {
+        var path: String
+        var id: String
+        var bytes: Int
+        var signature: String
+        /// The id this path pointed to before, if the file changed since.
+        var previousID: String?
+    }
+
+    enum Classification {
+        case unchanged
+        case newPath(PendingFile)
+        case extract(PendingFile)
+        case reject(String)
+    }
+
+    private func classify(_ path: String, in db: WritableDatabase) throws -> Classification {
+        let attributes: [FileAttributeKey: Any]
+        do { attributes = try FileManager.default.attributesOfItem(atPath: path) } catch {
+            return .reject("cannot read file: it vanished or is not accessible")
+        }
+        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+        let mtime = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        let signature = "\(size):\(Int(mtime * 1000))"
+        let known = try db.metadata(Self.pathKey(path)).split(separator: " ").map(String.init)
+        if known.count == 2, known[1] == signature, try db.termExists(Schema.Prefix.id + known[0]) {
+            return .unchanged
+        }
+        guard FileManager.default.isReadableFile(atPath: path),
+              let data = FileManager.default.contents(atPath: path) else {
+            return .reject("cannot read file: permission denied")
+        }
+        let file = PendingFile(path: path, id: SHA256.hex(data), bytes: data.count, signature: signature,
+                               previousID: known.first)
+        if try db.termExists(Schema.Prefix.id + file.id) {
+            return .newPath(file)
+        }
+        return .extract(file)
+    }
+
+    /// The same bytes are already indexed: record this path on that document.
+    private func addPath(_ file: PendingFile, to db: WritableDatabase, indexer: DocumentIndexer) throws {
+        guard let docid = try db.documentID(forTerm: Schema.Prefix.id + file.id) else { return }
+        var stored = try StoredDocument.decode(try db.document(docid).data())
+        if !stored.record.paths.contains(file.path) {
+            stored.record.paths.append(file.path)
+            try db.replaceDocument(uniqueTerm: Schema.Prefix.id + file.id, with: try indexer.makeDocument(stored))
+        }
+        try db.setMetadata(Self.pathKey(file.path), "\(file.id) \(file.signature)")
+    }
+
+    /// Writes a newly extracted document. Returns true when it replaces an older version of
+    /// the same path.
+    private func write(_ file: PendingFile, text: ExtractedText, db: WritableDatabase,
+                       indexer: DocumentIndexer, synonyms: InflectionSynonymWriter) throws -> Bool {
+        let facts = tag(TaggingInput(pages: text.pages, metadataTitle: text.title,
+                                            metadataDate: text.creationDate,
+                                            fileName: (file.path as NSString).lastPathComponent))
+        let record = DocumentRecord(id: file.id, path: file.path, facts: facts, text: text, bytes: file.bytes)
+        let stored = StoredDocument(record: record, evidence: facts.evidence, pages: text.pages)
+        try db.replaceDocument(uniqueTerm: Schema.Prefix.id + file.id, with: try indexer.makeDocument(stored))
+        try synonyms.addSynonyms(for: facts.title + "\n" + text.fullText, to: db)
+        try db.setMetadata(Self.pathKey(file.path), "\(file.id) \(file.signature)")
+        guard let previous = file.previousID, previous != file.id else { return false }
+        try removePath(file.path, fromDocument: previous, db: db, indexer: indexer)
+        return true
+    }
+
+    /// A changed file no longer has its old content: drop the path from the old document, and
+    /// the document itself when no other path holds those bytes.
+    private func removePath(_ path: String, fromDocument id: String, db: WritableDatabase, indexer: DocumentIndexer) throws {
+        guard let docid = try db.documentID(forTerm: Schema.Prefix.id + id) else { return }
+        var stored = try StoredDocument.decode(try db.document(docid).data())
+        stored.record.paths.removeAll { $0 == path }
+        if stored.record.paths.isEmpty {
+            try db.deleteDocuments(term: Schema.Prefix.id + id)
+        } else {
+            stored.record.path = stored.record.paths[0]
+            try db.replaceDocument(uniqueTerm: Schema.Prefix.id + id, with: try indexer.makeDocument(stored))
+        }
+    }
+
+    static func checkSchema(_ db: WritableDatabase) throws {
+        let version = try db.metadata("schema")
+        if version.isEmpty {
+            try db.setMetadata("schema", Schema.version)
+        } else if version != Schema.version {
+            throw ArchiveError("index \(db.location) has schema version \(version), this arkiv writes \(Schema.version): import into a new index folder")
+        }
+    }
+}
+
+/// An error of the archive layer, with a message for the user.
+public struct ArchiveError: Error, CustomStringConvertible, Sendable {
+    public let message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}

@@ -1,0 +1,71 @@
+/// How documents are laid out in the Xapian index: term prefixes and value slots, in one place.
+/// Mirrored in ARCHITECTURE.md; change both together, and bump `version` when old indexes
+/// must be rebuilt.
+public enum Schema {
+    /// Stored as user metadata "schema"; an index of another version is refused with advice.
+    public static let version = "1"
+
+    /// Term prefixes (Xapian's omega conventions where one exists).
+    public enum Prefix {
+        /// Unique id: "Q" + sha256 of the original bytes.
+        public static let id = "Q"
+        /// A path the document was imported from (a document can have several).
+        public static let path = "P"
+        /// Words of the title, indexed with positions (field `titel:`).
+        public static let title = "S"
+        /// The document's own kommun, lower-cased (`kommun:`).
+        public static let municipality = "XK"
+        /// Every kommun the text names, lower-cased (`nämnd:` is not a thing; `nämner:`).
+        public static let mentionedMunicipality = "XN"
+        /// Diarienummer, normalised by `Schema.normaliseDiarienummer` (`dnr:`).
+        public static let diarienummer = "XD"
+        /// Brist category id (`brist:`).
+        public static let brist = "XB"
+        /// doc_type id (`typ:`).
+        public static let docType = "XT"
+        /// area id (`område:`).
+        public static let area = "XA"
+        /// Legal reference, normalised lower-case without spaces (`lagrum:`).
+        public static let legalRef = "XL"
+        /// Measure category id (`åtgärd:`).
+        public static let measureCategory = "XM"
+        /// Year of the document date (`år:`).
+        public static let year = "XY"
+        /// Extraction method: text, ocr, mixed, plain.
+        public static let extraction = "XE"
+    }
+
+    /// Value slots: for sorting, ranges and facet counts.
+    public enum Slot {
+        /// Document date as YYYYMMDD (sort by date, `--from/--to`).
+        public static let date = 0
+        /// Own kommun (facet).
+        public static let municipality = 1
+        /// Brister, several separated by U+001F (facet).
+        public static let brister = 2
+        /// doc_type (facet).
+        public static let docType = 3
+        /// Year YYYY (facet).
+        public static let year = 4
+        /// Area (facet).
+        public static let area = 5
+        /// "size:mtime" of the file at import, to skip unchanged files without hashing.
+        public static let fileSignature = 6
+    }
+
+    /// The form a diarienummer is looked up by: no whitespace, lower-case, so a number broken
+    /// across lines, or typed with other spacing, still finds its documents.
+    public static func normaliseDiarienummer(_ value: String) -> String {
+        String(value.filter { !$0.isWhitespace }).lowercased()
+    }
+
+    /// The form a legal reference is looked up by: lower-case, no spaces, no dots.
+    public static func normaliseLegalRef(_ value: String) -> String {
+        String(value.lowercased().filter { !$0.isWhitespace && $0 != "." })
+    }
+
+    /// Boolean-term form of an id-like value (kommun names, ids): lower-case.
+    public static func term(_ prefix: String, _ value: String) -> String {
+        prefix + value.lowercased()
+    }
+}

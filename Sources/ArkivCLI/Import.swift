@@ -1,0 +1,110 @@
+import ArchiveIndex
+import ArgumentParser
+import Extraction
+import Foundation
+import Tagging
+
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Import files and folders (recursively): PDF and text files.",
+        discussion: """
+        Exit status: 0 all files imported or unchanged; 1 nothing could be done (index unusable); \
+        2 bad arguments; 3 finished, but some files were rejected (each named, with why).
+        """
+    )
+
+    @OptionGroup var indexOptions: IndexOptions
+
+    @Argument(help: "Files and folders to import.")
+    var paths: [String]
+
+    @Flag(help: "End with the JSON summary on stdout.")
+    var json = false
+
+    @Option(help: "The domain data folder (default: $ARKIV_DOMAIN, ./Domain, or the one beside the program).")
+    var domain: String?
+
+    @Option(help: "Extraction worker processes (default: one per core).")
+    var workers: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "Seconds one file may take to extract before it is rejected.")
+    var timeout: Double = 120
+
+    @Option(help: "Memory limit of an extraction worker, in MB.")
+    var memoryMb: Int = 2048
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("name at least one file or folder to import") }
+        if workers < 1 { throw ValidationError("--workers must be at least 1") }
+    }
+
+    func run() throws {
+        let (domainData, inflections) = try DomainData.forCommand(explicit: domain)
+        let tagger = Tagger(domain: domainData)
+        var options = Importer.Options(workerExecutable: currentExecutable)
+        options.workers = workers
+        options.limits = WorkerPool.Limits(secondsPerFile: timeout, memoryMBPerWorker: memoryMb)
+        let importer = Importer(indexPath: indexOptions.index, inflections: inflections, options: options, tag: tagger.tag)
+        let reporter = ProgressReporter()
+        let summary: ImportSummary
+        do {
+            summary = try importer.run(paths) { reporter.report($0) }
+        } catch {
+            throw CommandFailure(message: "import failed, index \(indexOptions.index) unusable: \(error)", status: 1)
+        }
+        reporter.finish()
+        if json {
+            writeStdout(try jsonString(summary) + "\n")
+        } else {
+            writeStdout("added \(summary.added), updated \(summary.updated), unchanged \(summary.unchanged), rejected \(summary.rejected)"
+                        + (summary.skipped > 0 ? ", skipped \(summary.skipped) files of other types" : "") + "\n")
+            for reject in summary.rejects { writeStdout("rejected \(reject.path): \(reject.reason)\n") }
+        }
+        if summary.rejected > 0 { throw ExitCode(3) }
+    }
+}
+
+/// Progress on stderr: a bar with rate and ETA on a terminal, plain lines otherwise.
+final class ProgressReporter {
+    private let interactive = isatty(2) == 1
+    private let start = Date()
+    private var lastPrint = Date.distantPast
+
+    func report(_ progress: Importer.Progress) {
+        let now = Date()
+        guard progress.done == progress.total || now.timeIntervalSince(lastPrint) >= (interactive ? 0.2 : 5) else { return }
+        lastPrint = now
+        let elapsed = max(now.timeIntervalSince(start), 0.001)
+        let rate = Double(progress.done) / elapsed
+        let eta = rate > 0 ? Double(progress.total - progress.done) / rate : 0
+        let percent = progress.total > 0 ? Double(progress.done) / Double(progress.total) : 1
+        if interactive {
+            let width = 30
+            let filled = Int(percent * Double(width))
+            let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+            writeStderr(String(format: "\r%@ %d/%d  %.1f dok/s  ETA %@ ", bar, progress.done, progress.total, rate, Self.clock(eta)))
+        } else {
+            writeStderr(String(format: "import: %d/%d files, %.1f files/s, ETA %@\n", progress.done, progress.total, rate, Self.clock(eta)))
+        }
+    }
+
+    func finish() {
+        if interactive { writeStderr("\n") }
+    }
+
+    static func clock(_ seconds: Double) -> String {
+        let s = Int(seconds.rounded())
+        return String(format: "%d:%02d", s / 60, s % 60)
+    }
+}
+
+/// The isolated extraction process the importer starts (not for people).
+struct ExtractWorker: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "extract-worker", abstract: "Internal: serve extraction requests on stdin.", shouldDisplay: false)
+
+    @Option var memoryMb: Int = 2048
+
+    func run() throws {
+        ExtractionWorker.run(memoryLimitMB: memoryMb)
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The worker side of isolated extraction: reads one JSON-encoded path per line on stdin,
+/// answers one JSON line per path on stdout. Run as `arkiv extract-worker`.
+///
+/// Why a separate process: poppler runs on untrusted bytes; a crash, a hang or runaway memory
+/// there must cost one file, not the import (omindex isolates its filters the same way).
+public enum ExtractionWorker {
+    struct Reply: Codable {
+        var text: ExtractedText?
+        var error: String?
+    }
+
+    /// Serves requests until stdin closes. `memoryLimitMB` caps the address space.
+    public static func run(memoryLimitMB: Int) -> Never {
+        if memoryLimitMB > 0 {
+            let bytes = rlim_t(memoryLimitMB) * 1024 * 1024
+            var limit = rlimit(rlim_cur: bytes, rlim_max: bytes)
+            setrlimit(Int32(RLIMIT_AS.rawValue), &limit)
+        }
+        let encoder = JSONEncoder()
+        while let line = readLine(strippingNewline: true) {
+            guard let path = try? JSONDecoder().decode(String.self, from: Data(line.utf8)) else { continue }
+            var reply = Reply()
+            do { reply.text = try Extractor.extract(path: path) } catch { reply.error = error.reason }
+            var out = (try? encoder.encode(reply)) ?? Data(#"{"error":"could not encode extraction result"}"#.utf8)
+            out.append(0x0A)
+            out.withUnsafeBytes { buffer in
+                var offset = 0
+                while offset < buffer.count {
+                    let n = write(1, buffer.baseAddress! + offset, buffer.count - offset)
+                    if n <= 0 { exit(3) }
+                    offset += n
+                }
+            }
+        }
+        exit(0)
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+
+/// Picks the extractor for a file by its name, and says which files the archive takes at all.
+public enum Extractor {
+    public static let supportedExtensions: Set<String> = ["pdf", "txt", "text", "md"]
+
+    public static func isSupported(_ path: String) -> Bool {
+        supportedExtensions.contains((path as NSString).pathExtension.lowercased())
+    }
+
+    /// Extracts in this process. Imports call it through `WorkerPool` to stay isolated.
+    public static func extract(path: String) throws(ExtractionError) -> ExtractedText {
+        let ext = (path as NSString).pathExtension.lowercased()
+        let result: ExtractedText
+        switch ext {
+        case "pdf":
+            result = try PDFExtractor.extract(path: path)
+        default:
+            let data: Data
+            do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+                throw ExtractionError("cannot read file: \(error.localizedDescription)")
+            }
+            let (text, encoding) = try TextDecoder.decode(data)
+            result = ExtractedText(pages: [normaliseLineEnds(text)], method: .plain, encoding: encoding)
+        }
+        if result.pages.allSatisfy({ $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }) {
+            throw ExtractionError(result.method == .plain
+                ? "no text: the file holds only whitespace"
+                : "no text on any page (image-only PDF; OCR is not available yet)")
+        }
+        return result
+    }
+
+    static func normaliseLineEnds(_ text: String) -> String {
+        text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+    }
+}

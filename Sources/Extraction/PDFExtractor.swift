@@ -1,0 +1,80 @@
+import CPoppler
+import Foundation
+
+/// Extracts text per page from a PDF through poppler-glib.
+///
+/// Runs in the isolated worker process during imports (see `WorkerPool`): a PDF that crashes
+/// poppler takes down only its worker.
+public enum PDFExtractor {
+    public static func extract(path: String) throws(ExtractionError) -> ExtractedText {
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            throw ExtractionError("cannot read file: \(error.localizedDescription)")
+        }
+        return try extract(data: data)
+    }
+
+    public static func extract(data: Data) throws(ExtractionError) -> ExtractedText {
+        if data.isEmpty { throw ExtractionError("empty file: zero bytes") }
+        if !data.prefix(1024).contains("%PDF-".utf8) {
+            throw ExtractionError("not a PDF: \(sniff(data))")
+        }
+        var gerror: UnsafeMutablePointer<GError>? = nil
+        let bytes = data.withUnsafeBytes { g_bytes_new($0.baseAddress, gsize($0.count)) }
+        defer { g_bytes_unref(bytes) }
+        guard let document = poppler_document_new_from_bytes(bytes, nil, &gerror) else {
+            let code = gerror?.pointee.code ?? -1
+            let message = gerror.map { String(cString: $0.pointee.message) } ?? "unknown error"
+            if let gerror { g_error_free(gerror) }
+            if code == Int32(POPPLER_ERROR_ENCRYPTED.rawValue) {
+                throw ExtractionError("encrypted PDF: password required")
+            }
+            throw ExtractionError("damaged PDF: \(message)")
+        }
+        defer { g_object_unref(UnsafeMutableRawPointer(document)) }
+
+        let count = Int(poppler_document_get_n_pages(document))
+        var pages: [String] = []
+        pages.reserveCapacity(count)
+        for index in 0..<count {
+            guard let page = poppler_document_get_page(document, Int32(index)) else {
+                pages.append("")
+                continue
+            }
+            if let text = poppler_page_get_text(page) {
+                pages.append(String(cString: text))
+                g_free(text)
+            } else {
+                pages.append("")
+            }
+            g_object_unref(UnsafeMutableRawPointer(page))
+        }
+        var title: String? = nil
+        if let t = poppler_document_get_title(document) {
+            let s = String(cString: t).trimmingCharacters(in: .whitespacesAndNewlines)
+            title = s.isEmpty ? nil : s
+            g_free(t)
+        }
+        let created = poppler_document_get_creation_date(document)
+        let creationDate = created > 0 ? isoDate(created) : nil
+        return ExtractedText(pages: PageCleaner.clean(pages), method: .text, title: title, creationDate: creationDate)
+    }
+
+    private static func isoDate(_ time: time_t) -> String {
+        var t = time
+        var parts = tm()
+        gmtime_r(&t, &parts)
+        return String(format: "%04d-%02d-%02d", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday))
+    }
+
+    /// What a file that claims to be a PDF looks like instead, for the reject reason.
+    static func sniff(_ data: Data) -> String {
+        let head = String(decoding: data.prefix(512), as: UTF8.self).lowercased()
+        if head.contains("<html") || head.contains("<!doctype html") { return "looks like HTML" }
+        if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return "looks like a ZIP archive (Word .docx?)" }
+        if data.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { return "looks like an old Office document (.doc)" }
+        if data.starts(with: [0xFF, 0xD8, 0xFF]) { return "looks like a JPEG image" }
+        if data.starts(with: [0x89, 0x50, 0x4E, 0x47]) { return "looks like a PNG image" }
+        return "no %PDF header"
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+
+/// Decodes the bytes of a text file whose encoding nobody told us: UTF-8 (with or without BOM),
+/// UTF-16 with BOM, or Windows-1252 as old Swedish archives are. Never guesses silently wrong:
+/// bytes that are neither valid UTF-8 nor Windows-1252 are refused, not mangled.
+public enum TextDecoder {
+    /// Bytes Windows-1252 leaves undefined; their presence means the file is not cp1252 text.
+    private static let undefinedInWindows1252: Set<UInt8> = [0x81, 0x8D, 0x8F, 0x90, 0x9D]
+
+    public static func decode(_ data: Data) throws(ExtractionError) -> (text: String, encoding: String) {
+        let bytes = [UInt8](data)
+        if bytes.isEmpty { throw ExtractionError("empty file: zero bytes") }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            guard let s = String(validatingUTF8Bytes: bytes.dropFirst(3)) else {
+                throw ExtractionError("invalid UTF-8 after a UTF-8 byte order mark")
+            }
+            return (s, "utf-8")
+        }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            let little = bytes[0] == 0xFF
+            guard (bytes.count - 2) % 2 == 0,
+                  let s = String(data: Data(bytes.dropFirst(2)), encoding: little ? .utf16LittleEndian : .utf16BigEndian)
+            else { throw ExtractionError("invalid UTF-16 text after a byte order mark") }
+            return (s, little ? "utf-16le" : "utf-16be")
+        }
+        if bytes.contains(0) {
+            throw ExtractionError("not a text file: contains NUL bytes (binary data, or UTF-16 without a byte order mark)")
+        }
+        if let s = String(validatingUTF8Bytes: bytes[...]) { return (s, "utf-8") }
+        if bytes.contains(where: undefinedInWindows1252.contains) {
+            throw ExtractionError("invalid text encoding: neither UTF-8 nor Windows-1252")
+        }
+        guard let s = String(data: data, encoding: .windowsCP1252) else {
+            throw ExtractionError("invalid text encoding: neither UTF-8 nor Windows-1252")
+        }
+        return (s, "windows-1252")
+    }
+}
+
+extension String {
+    /// Strict UTF-8 decoding: nil on any invalid sequence (Swift's `String(decoding:)` repairs).
+    init?(validatingUTF8Bytes bytes: ArraySlice<UInt8>) {
+        var it = bytes.makeIterator()
+        var decoder = UTF8()
+        var scalars = String.UnicodeScalarView()
+        loop: while true {
+            switch decoder.decode(&it) {
+            case .scalarValue(let s): scalars.append(s)
+            case .emptyInput: break loop
+            case .error: return nil
+            }
+        }
+        self = String(scalars)
+    }
+}

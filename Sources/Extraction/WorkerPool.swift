@@ -1,0 +1,201 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs extraction in child processes (`arkiv extract-worker`), one per core by default, and
+/// kills and replaces a worker that exceeds the per-file time limit or dies.
+public final class WorkerPool: @unchecked Sendable {
+    public struct Limits: Sendable {
+        public var secondsPerFile: Double
+        public var memoryMBPerWorker: Int
+        public init(secondsPerFile: Double = 120, memoryMBPerWorker: Int = 2048) {
+            self.secondsPerFile = secondsPerFile
+            self.memoryMBPerWorker = memoryMBPerWorker
+        }
+    }
+
+    private let executable: String
+    private let arguments: [String]
+    private let workers: Int
+    private let limits: Limits
+
+    /// `executable` + `arguments` start a worker (e.g. the arkiv binary and ["extract-worker"]).
+    public init(executable: String, arguments: [String], workers: Int = ProcessInfo.processInfo.activeProcessorCount, limits: Limits = Limits()) {
+        self.executable = executable
+        self.arguments = arguments
+        self.workers = max(1, workers)
+        self.limits = limits
+    }
+
+    /// Extracts every path; `handle` is called on the calling thread, one result at a time, in
+    /// completion order. At most a few results wait in memory, whatever the number of files.
+    public func extract(_ paths: [String], handle: (String, Result<ExtractedText, ExtractionError>) -> Void) {
+        let queue = BoundedQueue<(String, Result<ExtractedText, ExtractionError>)>(capacity: workers * 2)
+        let next = PathCursor(paths)
+        let group = DispatchGroup()
+        for _ in 0..<min(workers, max(1, paths.count)) {
+            group.enter()
+            Thread.detachNewThread { [self] in
+                var worker: WorkerProcess? = nil
+                while let path = next.take() {
+                    if worker == nil { worker = try? WorkerProcess(executable: executable, arguments: arguments + ["--memory-mb", String(limits.memoryMBPerWorker)]) }
+                    guard let w = worker else {
+                        queue.put((path, .failure(ExtractionError("internal error: could not start an extraction worker"))))
+                        continue
+                    }
+                    let result = w.extract(path, timeout: limits.secondsPerFile, memoryMB: limits.memoryMBPerWorker)
+                    if case .failure(let e) = result, e.isWorkerFailure { w.terminate(); worker = nil }
+                    queue.put((path, result.mapError { $0.error }))
+                }
+                worker?.terminate()
+                group.leave()
+            }
+        }
+        group.notify(queue: .global()) { queue.close() }
+        while let (path, result) = queue.take() { handle(path, result) }
+    }
+}
+
+/// An ExtractionError that also says whether the worker must be replaced.
+struct WorkerFailure: Error {
+    let error: ExtractionError
+    let isWorkerFailure: Bool
+}
+
+/// One child process and its pipes.
+final class WorkerProcess {
+    private let pid: pid_t
+    private let toChild: Int32
+    private let fromChild: Int32
+    private var buffer: [UInt8] = []
+
+    init(executable: String, arguments: [String]) throws {
+        var inPipe: [Int32] = [0, 0], outPipe: [Int32] = [0, 0]
+        guard pipe(&inPipe) == 0, pipe(&outPipe) == 0 else { throw ExtractionError("pipe failed") }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, inPipe[0], 0)
+        posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
+        for fd in inPipe + outPipe { posix_spawn_file_actions_addclose(&actions, fd) }
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var child: pid_t = 0
+        let rc = posix_spawn(&child, executable, &actions, nil, argv, environ)
+        close(inPipe[0])
+        close(outPipe[1])
+        guard rc == 0 else {
+            close(inPipe[1]); close(outPipe[0])
+            throw ExtractionError("cannot start \(executable): \(String(cString: strerror(rc)))")
+        }
+        pid = child
+        toChild = inPipe[1]
+        fromChild = outPipe[0]
+        // A worker that died must not kill us with SIGPIPE when we write to it.
+        signal(SIGPIPE, SIG_IGN)
+    }
+
+    func extract(_ path: String, timeout: Double, memoryMB: Int) -> Result<ExtractedText, WorkerFailure> {
+        var request = (try? JSONEncoder().encode(path)) ?? Data()
+        request.append(0x0A)
+        let wrote = request.withUnsafeBytes { write(toChild, $0.baseAddress!, $0.count) }
+        guard wrote == request.count else { return .failure(diedFailure(memoryMB: memoryMB)) }
+
+        let deadline = Date().addingTimeInterval(timeout)
+        while true {
+            if let newline = buffer.firstIndex(of: 0x0A) {
+                let line = Data(buffer[..<newline])
+                buffer.removeSubrange(...newline)
+                guard let reply = try? JSONDecoder().decode(ExtractionWorker.Reply.self, from: line) else {
+                    return .failure(WorkerFailure(error: ExtractionError("internal error: unreadable worker reply"), isWorkerFailure: true))
+                }
+                if let text = reply.text { return .success(text) }
+                return .failure(WorkerFailure(error: ExtractionError(reply.error ?? "unknown extraction error"), isWorkerFailure: false))
+            }
+            let remaining = deadline.timeIntervalSinceNow
+            if remaining <= 0 {
+                return .failure(WorkerFailure(error: ExtractionError("extraction timed out after \(Int(timeout)) s: the file may be damaged or pathological"), isWorkerFailure: true))
+            }
+            var fds = pollfd(fd: fromChild, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&fds, 1, Int32(min(remaining, 1.0) * 1000))
+            if ready < 0 && errno != EINTR { return .failure(diedFailure(memoryMB: memoryMB)) }
+            if ready <= 0 { continue }
+            var chunk = [UInt8](repeating: 0, count: 1 << 16)
+            let n = read(fromChild, &chunk, chunk.count)
+            if n <= 0 { return .failure(diedFailure(memoryMB: memoryMB)) }
+            buffer.append(contentsOf: chunk[..<n])
+        }
+    }
+
+    /// The worker is gone: say how, in words.
+    private func diedFailure(memoryMB: Int) -> WorkerFailure {
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+        reaped = true
+        let signal = status & 0x7f
+        let reason = signal != 0
+            ? "extraction crashed (signal \(signal)): the file is damaged or needs more than \(memoryMB) MB"
+            : "extraction worker exited unexpectedly (status \((status >> 8) & 0xff))"
+        return WorkerFailure(error: ExtractionError(reason), isWorkerFailure: true)
+    }
+
+    private var reaped = false
+
+    func terminate() {
+        close(toChild)
+        close(fromChild)
+        if !reaped {
+            kill(pid, SIGKILL)
+            var status: Int32 = 0
+            waitpid(pid, &status, 0)
+            reaped = true
+        }
+    }
+}
+
+/// Hands out paths to worker threads.
+final class PathCursor: @unchecked Sendable {
+    private let paths: [String]
+    private var index = 0
+    private let lock = NSLock()
+    init(_ paths: [String]) { self.paths = paths }
+    func take() -> String? {
+        lock.lock(); defer { lock.unlock() }
+        guard index < paths.count else { return nil }
+        defer { index += 1 }
+        return paths[index]
+    }
+}
+
+/// A blocking queue with a capacity, so fast extractors wait for the single writer.
+final class BoundedQueue<Element>: @unchecked Sendable {
+    private var items: [Element] = []
+    private var closed = false
+    private let capacity: Int
+    private let condition = NSCondition()
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    func put(_ item: Element) {
+        condition.lock(); defer { condition.unlock() }
+        while items.count >= capacity && !closed { condition.wait() }
+        items.append(item)
+        condition.broadcast()
+    }
+
+    func take() -> Element? {
+        condition.lock(); defer { condition.unlock() }
+        while items.isEmpty && !closed { condition.wait() }
+        if items.isEmpty { return nil }
+        let item = items.removeFirst()
+        condition.broadcast()
+        return item
+    }
+
+    func close() {
+        condition.lock(); defer { condition.unlock() }
+        closed = true
+        condition.broadcast()
+    }
+}

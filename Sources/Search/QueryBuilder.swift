@@ -1,0 +1,124 @@
+import ArchiveIndex
+import Foundation
+import Xapian
+
+/// Turns a user's query text into a Xapian query: Swedish stemming, phrases, boolean operators,
+/// wildcards, spelling correction, synonyms, and the field prefixes of `Field`.
+final class QueryBuilder {
+    /// The fields a user can write inside a query, e.g. `kommun:Kalmar` or `dnr:"30010/2024"`.
+    enum Field: String, CaseIterable {
+        case kommun, nämner, brist, typ, område, dnr, lagrum, åtgärd, år
+
+        var prefix: String {
+            switch self {
+            case .kommun: Schema.Prefix.municipality
+            case .nämner: Schema.Prefix.mentionedMunicipality
+            case .brist: Schema.Prefix.brist
+            case .typ: Schema.Prefix.docType
+            case .område: Schema.Prefix.area
+            case .dnr: Schema.Prefix.diarienummer
+            case .lagrum: Schema.Prefix.legalRef
+            case .åtgärd: Schema.Prefix.measureCategory
+            case .år: Schema.Prefix.year
+            }
+        }
+
+        /// The value as the index stores it.
+        func normalise(_ value: String) -> String {
+            switch self {
+            case .dnr: Schema.normaliseDiarienummer(value)
+            case .lagrum: Schema.normaliseLegalRef(value)
+            default: value.lowercased()
+            }
+        }
+    }
+
+    let parser = QueryParser()
+
+    init(database: Database) throws {
+        try parser.setStemmer(language: "swedish")
+        parser.setDatabase(database)
+        parser.setDefaultOperator(.and)
+        for field in Field.allCases {
+            try parser.addBooleanPrefix(field: field.rawValue, prefix: field.prefix, group: field.rawValue)
+        }
+        try parser.addPrefix(field: "titel", prefix: Schema.Prefix.title)
+        try parser.addRange(field: "datum", slot: Schema.Slot.date)
+    }
+
+    static let features: QueryParser.Features = [.boolean, .phrase, .loveHate, .wildcard, .pureNot,
+                                                 .spellingCorrection, .autoSynonyms]
+
+    /// The parsed query (match-all when the text is empty) and the spelling suggestion.
+    func parse(_ text: String) throws -> (query: Query, suggestion: String?) {
+        let rewritten = Self.normaliseFields(text)
+        if rewritten.trimmingCharacters(in: .whitespaces).isEmpty { return (.matchAll(), nil) }
+        do {
+            let query = try parser.parse(rewritten, features: Self.features)
+            return (query, parser.correctedQuery)
+        } catch {
+            guard error.kind == "QueryParserError" else { throw error }
+            throw SearchError.badQuery("cannot understand the query \"\(text)\": \(error.message)")
+        }
+    }
+
+    /// Rewrites `field:value` and `field:"a value"` so the value matches the indexed form
+    /// (lower-case; no whitespace in diarienummer and legal references); `datum:` ranges lose
+    /// their dashes (the date slot holds YYYYMMDD).
+    static func normaliseFields(_ text: String) -> String {
+        let names = Field.allCases.map(\.rawValue).joined(separator: "|")
+        let pattern = try! Regex<(Substring, Substring, Substring?, Substring?)>("(?i)\\b(\(names)):(?:\"([^\"]*)\"|([^\\s()]+))")
+        var out = text.replacing(pattern) { match in
+            let field = Field(rawValue: match.output.1.lowercased())!
+            let value = field.normalise(String(match.output.2 ?? match.output.3 ?? ""))
+            return value.contains(" ") ? "\(field.rawValue):\"\(value)\"" : "\(field.rawValue):\(value)"
+        }
+        out = out.replacing(/datum:(\d{4})-?(\d{2})-?(\d{2})\.\.(\d{4})-?(\d{2})-?(\d{2})/) { m in
+            "datum:\(m.1)\(m.2)\(m.3)..\(m.4)\(m.5)\(m.6)"
+        }
+        return out
+    }
+
+    /// The filter part of a request: values within a filter ORed, filters ANDed.
+    static func filter(for request: SearchRequest) throws -> Query? {
+        var parts: [Query] = []
+        func add(_ values: [String], _ field: Field) {
+            let terms = values.filter { !$0.isEmpty }.map { field.prefix + field.normalise($0) }
+            if !terms.isEmpty { parts.append(Query(terms: terms, op: .or)) }
+        }
+        add(request.municipality, .kommun)
+        add(request.brist, .brist)
+        add(request.docType, .typ)
+        add(request.area, .område)
+        if request.from != nil || request.to != nil {
+            let lower = try request.from.map { try dateBound($0, upper: false) } ?? "00000000"
+            let upper = try request.to.map { try dateBound($0, upper: true) } ?? "99999999"
+            parts.append(.valueRange(slot: Schema.Slot.date, from: lower, to: upper))
+        }
+        guard var combined = parts.first else { return nil }
+        for part in parts.dropFirst() { combined = combined.combined(.and, part) }
+        return combined
+    }
+
+    /// "2022" → 20220101 (or 20221231 as an upper bound); "2022-03" → 20220301 / 20220331.
+    static func dateBound(_ text: String, upper: Bool) throws -> String {
+        guard let m = text.wholeMatch(of: /(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/) else {
+            throw SearchError.badQuery("not a date: \"\(text)\" (use YYYY, YYYY-MM or YYYY-MM-DD)")
+        }
+        let month = m.2.map(String.init) ?? (upper ? "12" : "01")
+        let day = m.3.map(String.init) ?? (upper ? "31" : "01")
+        return "\(m.1)\(month)\(day)"
+    }
+}
+
+/// Errors the search layer reports to users.
+public enum SearchError: Error, CustomStringConvertible, Sendable {
+    case badQuery(String)
+    case notFound(String)
+
+    public var description: String {
+        switch self {
+        case .badQuery(let s), .notFound(let s): s
+        }
+    }
+}

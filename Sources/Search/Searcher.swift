@@ -1,0 +1,53 @@
+import ArchiveIndex
+import Foundation
+import Xapian
+
+/// Full-text search with filters, facets, snippets and spelling suggestions.
+///
+/// Not thread-safe (Xapian objects are not); a server keeps one per worker thread.
+public final class Searcher {
+    public let reader: ArchiveReader
+    private let builder: QueryBuilder
+
+    public init(reader: ArchiveReader) throws {
+        self.reader = reader
+        builder = try QueryBuilder(database: reader.database)
+    }
+
+    /// The facets every answer carries: name → value slot (and whether it holds several values).
+    static let facets: [(name: String, slot: Int, multi: Bool)] = [
+        ("municipality", Schema.Slot.municipality, false),
+        ("brist", Schema.Slot.brister, true),
+        ("doc_type", Schema.Slot.docType, false),
+        ("area", Schema.Slot.area, false),
+        ("year", Schema.Slot.year, false),
+    ]
+
+    public func search(_ request: SearchRequest) throws -> SearchResponse {
+        let database = reader.database
+        var (query, suggestion) = try builder.parse(request.query)
+        if let filter = try QueryBuilder.filter(for: request) { query = query.filtered(by: filter) }
+
+        let enquire = try Enquire(database: database)
+        enquire.setQuery(query)
+        if request.sort == .date { enquire.setSort(.value(slot: Schema.Slot.date, descending: true)) }
+        let spies = Self.facets.map { ValueCountSpy(slot: $0.slot, multiValued: $0.multi) }
+        spies.forEach(enquire.addSpy)
+        // Counting facets exactly means looking at every match.
+        let matches = try enquire.matches(offset: request.offset, limit: request.limit,
+                                          checkAtLeast: try database.documentCount())
+        var hits: [SearchResponse.Hit] = []
+        for i in 0..<matches.count {
+            let stored = try StoredDocument.decode(try matches.document(at: i).data())
+            var text = stored.pages.joined(separator: "\n")
+            if !request.showPersonnummer { text = PersonnummerMask.mask(text) }
+            let snippet = try matches.snippet(of: text, length: 320)
+            hits.append(.init(record: stored.record, score: matches.weight(at: i), snippet: snippet))
+        }
+        var facets: [String: [String: Int]] = [:]
+        for (facet, spy) in zip(Self.facets, spies) { facets[facet.name] = spy.counts }
+        if suggestion == request.query { suggestion = nil }
+        return SearchResponse(total: matches.estimatedTotal, hits: hits, facets: facets,
+                              suggestion: suggestion, parsedQuery: query.description)
+    }
+}

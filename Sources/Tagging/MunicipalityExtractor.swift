@@ -1,0 +1,98 @@
+import Foundation
+
+/// Finds every kommun a text names, and the document's own kommun.
+///
+/// Names come from Domain/kommuner.txt, context words from Domain/kommunkontext.json. A name
+/// counts when written with a capital (so "vara" the verb is not Vara), not followed by
+/// "län"/"universitet" nor preceded by "Region" (Region Örebro is not Örebro kommun). Names
+/// that are also common words (`Vara *` in the file) need kommun context: "Vara kommun",
+/// "Socialnämnden i Vara", or a postcode before them.
+///
+/// The own kommun is the one with the highest score: kommun context ("Lekebergs kommun",
+/// "Socialnämnden i Kalmar") 5, postcode address 3, "i Tyresö" 2, a bare mention 1, plus 3 once
+/// for a contextual mention near the top (letterhead, addressee, the supervised party).
+struct MunicipalityExtractor {
+    struct Mention {
+        var kommun: String
+        var range: NSRange
+        var score: Int
+    }
+    struct Result {
+        var own: Mention?
+        /// Each kommun once, in order of first mention.
+        var all: [Mention]
+    }
+
+    private let names: Pattern
+    private let canonical: [String: String]  // lower-cased name or alias -> base form
+    private let aliases: Set<String>
+    private let ambiguous: Set<String>
+    private let ownBefore: Pattern, ownAfter: Pattern, notBefore: Pattern, notAfter: Pattern
+    private static let postcode = Pattern("\\d{3}\\s?\\d{2}\\s+$")
+    private static let inBefore = Pattern("(?<![\\p{L}])i\\s+$")
+    private static let topLength = 1500
+
+    init(domain: DomainData) {
+        var canonical: [String: String] = [:]
+        for k in domain.kommuner { canonical[k.lowercased()] = k }
+        for (alias, k) in domain.kommunAliases { canonical[alias.lowercased()] = k }
+        self.canonical = canonical
+        aliases = Set(domain.kommunAliases.keys.map { $0.lowercased() })
+        ambiguous = domain.ambiguousKommuner
+        let alternation = canonical.keys.sorted { $0.count > $1.count }
+            .map { NSRegularExpression.escapedPattern(for: $0).replacingOccurrences(of: " ", with: "\\s+") }
+            .joined(separator: "|")
+        names = Pattern("(?<![\\p{L}\\p{N}@.-])(\(alternation))(s)?(?![\\p{L}\\p{N}]|\\.se)")
+        let ctx = domain.kommunKontext
+        func alt(_ phrases: [String]) -> String { phrases.map(PhraseSet.regex(for:)).joined(separator: "|") }
+        ownBefore = Pattern("(?:\(alt(ctx.ownBefore)))\\s+$")
+        ownAfter = Pattern("^\\s+(?:\(alt(ctx.ownAfter)))")
+        notBefore = Pattern("(?:\(alt(ctx.notBefore)))\\s+$")
+        notAfter = Pattern("^\\s+(?:\(alt(ctx.notAfter)))")
+    }
+
+    func extract(from doc: TextDocument) -> Result {
+        let text = doc.text
+        let ns = text as NSString
+        var mentions: [Mention] = []
+        for m in names.matches(in: text) {
+            let written = text.sub(m.range(at: 1))
+            guard let first = written.first, first.isUppercase,
+                  let kommun = canonical[written.lowercased().collapsedWhitespace] else { continue }
+            let beforeStart = max(0, m.range.location - 40)
+            let before = ns.substring(with: NSRange(location: beforeStart, length: m.range.location - beforeStart))
+            let afterEnd = min(ns.length, NSMaxRange(m.range) + 30)
+            let after = ns.substring(with: NSRange(location: NSMaxRange(m.range), length: afterEnd - NSMaxRange(m.range)))
+            let isAlias = aliases.contains(written.lowercased().collapsedWhitespace)
+            if !isAlias && (notBefore.contains(before) || notAfter.contains(after)) { continue }
+            var score = 1
+            if isAlias || ownBefore.contains(before) || ownAfter.contains(after) {
+                score = 5
+            } else if Self.postcode.contains(before) {
+                score = 3
+            } else if Self.inBefore.contains(before) {
+                score = 2
+            }
+            if ambiguous.contains(kommun) && score < 3 { continue }
+            mentions.append(Mention(kommun: kommun, range: m.range, score: score))
+        }
+        var totals: [String: Int] = [:]
+        var firstMention: [String: Mention] = [:]
+        var bonus: Set<String> = []
+        var order: [String] = []
+        for mention in mentions {
+            if firstMention[mention.kommun] == nil {
+                firstMention[mention.kommun] = mention
+                order.append(mention.kommun)
+            }
+            totals[mention.kommun, default: 0] += mention.score
+            if mention.score >= 2, mention.range.location < Self.topLength, bonus.insert(mention.kommun).inserted {
+                totals[mention.kommun, default: 0] += 3
+            }
+        }
+        let all = order.compactMap { firstMention[$0] }
+        let best = order.max { totals[$0, default: 0] < totals[$1, default: 0] }  // first of equals wins
+        let own = best.flatMap { k in totals[k, default: 0] >= 2 ? mentions.first { $0.kommun == k && $0.score == mentions.filter { $0.kommun == k }.map(\.score).max() } : nil }
+        return Result(own: own, all: all)
+    }
+}

@@ -1,0 +1,166 @@
+import Foundation
+
+/// A document's text prepared once for every extractor: normalised, with page boundaries,
+/// logical lines and statements.
+///
+/// Normalisation keeps what PDF, Word and Markdown-ish text have in common: NFC, plain spaces,
+/// `\n` line ends, no HTML tags or `**`/`#` markup. PDF text breaks a sentence over several lines
+/// and a Word export keeps it on one, so the extractors never rely on physical lines; they use
+/// `lines` (physical lines joined where the next one continues a sentence) and `statements`.
+struct TextDocument {
+    /// The normalised text of all pages, pages separated by a blank line.
+    let text: String
+    /// UTF-16 offset where each page starts in `text`.
+    let pageStarts: [Int]
+    /// Logical lines: a paragraph, heading, bullet item or table row.
+    let lines: [Line]
+    /// Sentences within logical lines: the unit in which brister are judged.
+    let statements: [Line]
+
+    /// A span of text: a logical line or a statement.
+    struct Line {
+        var text: String
+        /// UTF-16 offset of the first character in `TextDocument.text`.
+        var offset: Int
+        /// Starts with a bullet marker (•, -, ▪, 1.) or is a table row.
+        var isItem: Bool
+        /// Short and without a final full stop: a heading or a label.
+        var isHeadingLike: Bool
+        /// Index of the logical line a statement belongs to.
+        var lineIndex: Int
+    }
+
+    init(pages: [String]) {
+        var text = ""
+        var starts: [Int] = []
+        for page in pages {
+            if !text.isEmpty { text += "\n\n" }
+            starts.append(text.utf16.count)
+            text += Self.normalise(page)
+        }
+        self.text = text
+        self.pageStarts = starts.isEmpty ? [0] : starts
+        self.lines = Self.logicalLines(of: text)
+        self.statements = Self.sentences(of: lines)
+    }
+
+    /// 1-based page of a UTF-16 offset.
+    func page(at offset: Int) -> Int {
+        var page = 1
+        for (i, start) in pageStarts.enumerated() where start <= offset { page = i + 1 }
+        return page
+    }
+
+    /// About `width` characters either side of a range, on one line, for evidence.
+    func excerpt(_ range: NSRange, width: Int = 60) -> String {
+        let ns = text as NSString
+        let start = max(0, range.location - width)
+        let end = min(ns.length, range.location + range.length + width)
+        var s = ns.substring(with: NSRange(location: start, length: end - start)).collapsedWhitespace
+        if start > 0, let space = s.firstIndex(of: " ") { s = "…" + s[s.index(after: space)...] }
+        if end < ns.length, let space = s.lastIndex(of: " ") { s = s[..<space] + "…" }
+        return s
+    }
+
+    // MARK: - Normalisation
+
+    private static let htmlBreak = Pattern("</?(?:p|li|ul|ol|tr|br|div|h[1-6])\\b[^>\\n]*>")
+    private static let htmlTag = Pattern("</?[a-z][a-z0-9]*\\b[^>\\n]*>")
+    private static let headingMarks = Pattern("^[ \\t]*#{1,6}[ \\t]+")
+    private static let separatorLine = Pattern("^[ \\t]*[-=_]{3,}[\\s|-]*$")
+
+    static func normalise(_ raw: String) -> String {
+        var s = raw.precomposedStringWithCanonicalMapping
+        s = s.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        for (from, to) in [("\u{00A0}", " "), ("\u{202F}", " "), ("\u{2007}", " "), ("\u{00AD}", ""),
+                           ("\u{2011}", "-"), ("\u{000C}", "\n"), ("**", ""), ("__", "")] {
+            s = s.replacingOccurrences(of: from, with: to)
+        }
+        s = replace(htmlBreak, in: s, with: "\n")
+        s = replace(htmlTag, in: s, with: "")
+        s = replace(headingMarks, in: s, with: "")
+        s = replace(separatorLine, in: s, with: "")
+        return s
+    }
+
+    private static func replace(_ p: Pattern, in s: String, with template: String) -> String {
+        p.regex.stringByReplacingMatches(in: s, range: NSRange(location: 0, length: s.utf16.count),
+                                         withTemplate: template)
+    }
+
+    // MARK: - Lines and statements
+
+    private static let bullet = Pattern("^[\\s]*(?:[•▪●◦·*–—-]|\\d{1,2}[.)])\\s+")
+    private static let sentenceEnd = Pattern("[.!?](?=\\s+[\"”(]?[A-ZÅÄÖ•])", caseInsensitive: false)
+
+    /// Joins physical lines into logical ones: a line continues the previous one when the
+    /// previous has no final punctuation and this one starts in lower case (PDF line wrapping).
+    /// Some extractions put a blank line after every line, so one blank line may sit inside a
+    /// wrapped sentence; two or more always end the paragraph.
+    static func logicalLines(of text: String) -> [Line] {
+        var result: [Line] = []
+        var offset = 0
+        var current: Line?
+        var blankRun = 0
+        for physical in text.components(separatedBy: "\n") {
+            defer { offset += physical.utf16.count + 1 }
+            let trimmed = physical.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty {
+                blankRun += 1
+                continue
+            }
+            let isTableRow = trimmed.hasPrefix("|") || physical.contains("\t")
+            let isBullet = bullet.contains(trimmed)
+            if var c = current, !isTableRow, !isBullet, !c.text.contains("\t"), blankRun <= 1,
+               continues(c.text, with: trimmed, acrossBlank: blankRun == 1) {
+                c.text += " " + trimmed
+                current = c
+                blankRun = 0
+                continue
+            }
+            blankRun = 0
+            if let c = current { result.append(c) }
+            let lead = physical.utf16.count - physical.drop(while: { $0 == " " || $0 == "\t" }).utf16.count
+            current = Line(text: trimmed, offset: offset + lead, isItem: isBullet || isTableRow,
+                           isHeadingLike: false, lineIndex: result.count)
+        }
+        if let c = current { result.append(c) }
+        for i in result.indices {
+            let t = result[i].text
+            result[i].isHeadingLike = t.count < 140 && !t.hasSuffix(".") && !t.contains("\t")
+            result[i].lineIndex = i
+        }
+        return result
+    }
+
+    private static func continues(_ previous: String, with next: String, acrossBlank: Bool) -> Bool {
+        guard let last = previous.last, let first = next.first else { return false }
+        if ".!?:;".contains(last) { return false }
+        if acrossBlank { return first.isLowercase }
+        return first.isLowercase || last == "," || (last == "-" && first.isLetter) || first == "("
+    }
+
+    /// Splits logical lines into sentences (a new sentence starts after . ! ? and an upper-case word).
+    static func sentences(of lines: [Line]) -> [Line] {
+        var result: [Line] = []
+        for line in lines {
+            var start = 0
+            let ns = line.text as NSString
+            for m in sentenceEnd.matches(in: line.text) {
+                let end = m.range.location + 1
+                append(ns.substring(with: NSRange(location: start, length: end - start)), at: start, of: line, to: &result)
+                start = end
+            }
+            append(ns.substring(from: start), at: start, of: line, to: &result)
+        }
+        return result
+    }
+
+    private static func append(_ raw: String, at start: Int, of line: Line, to result: inout [Line]) {
+        let lead = raw.utf16.count - raw.drop(while: { $0.isWhitespace }).utf16.count
+        let t = raw.trimmingCharacters(in: .whitespaces)
+        guard !t.isEmpty else { return }
+        result.append(Line(text: t, offset: line.offset + start + lead, isItem: line.isItem,
+                           isHeadingLike: line.isHeadingLike, lineIndex: line.lineIndex))
+    }
+}

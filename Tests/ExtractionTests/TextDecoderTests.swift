@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+@testable import Extraction
+
+@Suite("Text encodings")
+struct TextDecoderTests {
+    let swedish = "Socialnämnden i Växjö ska åtgärda bristerna enligt 11 kap. 1 § SoL – ÅÄÖ é."
+
+    @Test("UTF-8, with and without BOM")
+    func utf8() throws {
+        #expect(try TextDecoder.decode(Data(swedish.utf8)) == (swedish, "utf-8"))
+        #expect(try TextDecoder.decode(Data([0xEF, 0xBB, 0xBF] + Array(swedish.utf8))) == (swedish, "utf-8"))
+    }
+
+    @Test("UTF-16 little and big endian with BOM")
+    func utf16() throws {
+        let le = Data([0xFF, 0xFE]) + swedish.data(using: .utf16LittleEndian)!
+        let be = Data([0xFE, 0xFF]) + swedish.data(using: .utf16BigEndian)!
+        #expect(try TextDecoder.decode(le) == (swedish, "utf-16le"))
+        #expect(try TextDecoder.decode(be) == (swedish, "utf-16be"))
+    }
+
+    @Test("Windows-1252 from old archives keeps å ä ö, § and the en dash")
+    func windows1252() throws {
+        let data = swedish.data(using: .windowsCP1252)!
+        #expect(data.count == swedish.count)  // one byte per character: really cp1252
+        #expect(try TextDecoder.decode(data) == (swedish, "windows-1252"))
+    }
+
+    @Test("bytes that are neither UTF-8 nor Windows-1252 are refused with a reason, not mangled")
+    func invalid() {
+        #expect(throws: ExtractionError("invalid text encoding: neither UTF-8 nor Windows-1252")) {
+            try TextDecoder.decode(Data(Array("Nämnden".utf8) + [0xC3, 0x81, 0x81, 0x9D]))
+        }
+        #expect(throws: ExtractionError("empty file: zero bytes")) { try TextDecoder.decode(Data()) }
+        #expect(throws: ExtractionError.self) { try TextDecoder.decode(Data([0x41, 0x00, 0x42, 0x00])) }
+    }
+}
+
+@Suite("Page cleaning")
+struct PageCleanerTests {
+    @Test("running headers and 'Sida N (M)' footers are removed from every page")
+    func headersAndFooters() {
+        let pages = (1...3).map { n in
+            "Inspektionen för vård och omsorg\nDnr 3.5.1-12345/2023\nBrödtext på sida \(n) om placeringar.\nSida \(n) (3)"
+        }
+        let cleaned = PageCleaner.clean(pages)
+        #expect(cleaned[1] == "Brödtext på sida 2 om placeringar.")
+        #expect(!cleaned.joined().contains("Sida"))
+    }
+
+    @Test("a word hyphenated at a line end is joined; 'barn- och' keeps its hyphen")
+    func hyphenation() {
+        let page = "Nämnden saknar en genomförande-\nplan för två barn.\nBarn- och\nungdomsnämnden svarar.\nen barn-\noch ungdomsvård"
+        let cleaned = PageCleaner.clean([page])[0]
+        #expect(cleaned.contains("genomförandeplan för två barn."))
+        #expect(cleaned.contains("barn-\noch ungdomsvård"))
+        #expect(cleaned.contains("Barn- och"))
+    }
+
+    @Test("a lone page keeps its first lines: a single page has no running header to learn")
+    func singlePage() {
+        #expect(PageCleaner.clean(["Beslut\nText"]) == ["Beslut\nText"])
+    }
+}
