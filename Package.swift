@@ -11,7 +11,8 @@ let package = Package(
         .executable(name: "arkiv", targets: ["ArkivCLI"])
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         // Xapian binding: a C++ shim with an extern "C" API that catches every exception ...
@@ -24,7 +25,7 @@ let package = Package(
 
         .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib",
                        providers: [.apt(["libpoppler-glib-dev"])]),
-        .target(name: "Extraction", dependencies: ["CPoppler"]),
+        .target(name: "Extraction", dependencies: ["CPoppler", "ZIPFoundation"]),
 
         // Pure Swift: text in, facts out. Domain knowledge is read from Domain/ at run time.
         .target(name: "Tagging"),

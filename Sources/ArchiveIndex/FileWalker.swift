@@ -47,7 +47,7 @@ struct FileWalker {
             found.files.append(path)
         } else if named {
             let ext = (path as NSString).pathExtension
-            found.rejects.append(.init(path: path, reason: "unsupported file type: \(ext.isEmpty ? "no extension" : "." + ext) (the archive takes PDF and text files)"))
+            found.rejects.append(.init(path: path, reason: "unsupported file type: \(ext.isEmpty ? "no extension" : "." + ext) (the archive takes PDF, text, Word .docx and HTML files)"))
         } else {
             found.skipped.append(path)
         }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Picks the extractor for a file by its name, and says which files the archive takes at all.
 public enum Extractor {
-    public static let supportedExtensions: Set<String> = ["pdf", "txt", "text", "md"]
+    public static let supportedExtensions: Set<String> = ["pdf", "txt", "text", "md", "docx", "html", "htm"]
 
     public static func isSupported(_ path: String) -> Bool {
         supportedExtensions.contains((path as NSString).pathExtension.lowercased())
@@ -15,20 +15,26 @@ public enum Extractor {
         switch ext {
         case "pdf":
             result = try PDFExtractor.extract(path: path)
+        case "docx":
+            result = try DocxExtractor.extract(data: try read(path))
+        case "html", "htm":
+            result = try HTMLExtractor.extract(data: try read(path))
         default:
-            let data: Data
-            do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-                throw ExtractionError("cannot read file: \(error.localizedDescription)")
-            }
-            let (text, encoding) = try TextDecoder.decode(data)
+            let (text, encoding) = try TextDecoder.decode(try read(path))
             result = ExtractedText(pages: [normaliseLineEnds(text)], method: .plain, encoding: encoding)
         }
         if result.pages.allSatisfy({ $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }) {
             throw ExtractionError(result.method == .plain
                 ? "no text: the file holds only whitespace"
-                : "no text on any page (image-only PDF; OCR is not available yet)")
+                : "no text on any page and OCR found none")
         }
         return result
+    }
+
+    static func read(_ path: String) throws(ExtractionError) -> Data {
+        do { return try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            throw ExtractionError("cannot read file: \(error.localizedDescription)")
+        }
     }
 
     static func normaliseLineEnds(_ text: String) -> String {

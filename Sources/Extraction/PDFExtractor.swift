@@ -6,15 +6,30 @@ import Foundation
 /// Runs in the isolated worker process during imports (see `WorkerPool`): a PDF that crashes
 /// poppler takes down only its worker.
 public enum PDFExtractor {
-    public static func extract(path: String) throws(ExtractionError) -> ExtractedText {
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw ExtractionError("cannot read file: \(error.localizedDescription)")
+    /// Extracts the text layer; pages without one are read by OCR when `ocr` is set and
+    /// tesseract is installed. `extraction` says which: text, ocr or mixed.
+    public static func extract(path: String, ocr: Bool = true) throws(ExtractionError) -> ExtractedText {
+        var result = try extract(data: try Extractor.read(path), clean: false)
+        let imagePages = result.pages.indices.filter {
+            result.pages[$0].trimmingCharacters(in: .whitespacesAndNewlines).count < OCR.minimumTextLayer
         }
-        return try extract(data: data)
+        if ocr, !imagePages.isEmpty, OCR.isAvailable {
+            for index in imagePages {
+                let text = try OCR.readPage(index + 1, ofPDF: path)
+                if !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { result.pages[index] = text }
+            }
+            let stillEmpty = result.pages.allSatisfy { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+            if stillEmpty { throw ExtractionError("no text on any page and OCR found none") }
+            result.method = imagePages.count == result.pages.count ? .ocr : .mixed
+        } else if imagePages.count == result.pages.count, !result.pages.isEmpty {
+            throw ExtractionError(ocr ? "no text on any page (image-only PDF) and OCR is not installed (tesseract-ocr-swe)"
+                                      : "no text on any page (image-only PDF)")
+        }
+        result.pages = PageCleaner.clean(result.pages)
+        return result
     }
 
-    public static func extract(data: Data) throws(ExtractionError) -> ExtractedText {
+    public static func extract(data: Data, clean: Bool = true) throws(ExtractionError) -> ExtractedText {
         if data.isEmpty { throw ExtractionError("empty file: zero bytes") }
         if !data.prefix(1024).contains("%PDF-".utf8) {
             throw ExtractionError("not a PDF: \(sniff(data))")
@@ -57,7 +72,8 @@ public enum PDFExtractor {
         }
         let created = poppler_document_get_creation_date(document)
         let creationDate = created > 0 ? isoDate(created) : nil
-        return ExtractedText(pages: PageCleaner.clean(pages), method: .text, title: title, creationDate: creationDate)
+        if count == 0 { throw ExtractionError("damaged PDF: no pages") }
+        return ExtractedText(pages: clean ? PageCleaner.clean(pages) : pages, method: .text, title: title, creationDate: creationDate)
     }
 
     private static func isoDate(_ time: time_t) -> String {
