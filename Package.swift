@@ -43,7 +43,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["Xapian", "ArchiveIndex"], path: "Tests/TestSupport"),
         .testTarget(name: "XapianTests", dependencies: ["Xapian", "TestSupport"]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "TestSupport"]),
-        .testTarget(name: "TaggingTests", dependencies: ["Tagging", "TestSupport"]),
+        .testTarget(name: "TaggingTests", dependencies: ["Tagging", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ArchiveTests", dependencies: ["ArchiveIndex", "Search", "TestSupport"]),
     ],
     cxxLanguageStandard: .cxx17

@@ -9,6 +9,8 @@ struct FileWalker {
         /// Files inside folders whose type the archive does not take (counted, not rejected).
         var skipped: [String] = []
         var rejects: [ImportSummary.Reject] = []
+        /// The folders named as roots (for pruning files that vanished from them).
+        var folders: [String] = []
     }
 
     func walk(_ roots: [String]) -> Found {
@@ -17,6 +19,10 @@ struct FileWalker {
         var seenFiles: Set<String> = []
         for root in roots {
             let absolute = URL(fileURLWithPath: root).standardizedFileURL.path
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory), isDirectory.boolValue {
+                found.folders.append(absolute)
+            }
             visit(absolute, named: true, into: &found, visited: &visitedFolders, seen: &seenFiles)
         }
         return found

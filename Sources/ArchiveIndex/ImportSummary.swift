@@ -1,3 +1,5 @@
+import Foundation
+
 /// The account of an import, as CONTRACT.md specifies it for `arkiv import --json`.
 public struct ImportSummary: Codable, Sendable, Equatable {
     public struct Reject: Codable, Sendable, Equatable {
@@ -16,10 +18,12 @@ public struct ImportSummary: Codable, Sendable, Equatable {
     public var rejects: [Reject] = []
     /// Files inside imported folders that are not of a type the archive takes.
     public var skipped = 0
+    /// Documents removed because their files vanished (`--prune`).
+    public var pruned = 0
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey { case added, updated, unchanged, rejected, rejects, skipped }
+    enum CodingKeys: String, CodingKey { case added, updated, unchanged, rejected, rejects, skipped, pruned }
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -29,6 +33,7 @@ public struct ImportSummary: Codable, Sendable, Equatable {
         try c.encode(rejected, forKey: .rejected)
         try c.encode(rejects, forKey: .rejects)
         try c.encode(skipped, forKey: .skipped)
+        try c.encode(pruned, forKey: .pruned)
     }
 
     public init(from decoder: Decoder) throws {
@@ -38,5 +43,35 @@ public struct ImportSummary: Codable, Sendable, Equatable {
         unchanged = try c.decode(Int.self, forKey: .unchanged)
         rejects = try c.decode([Reject].self, forKey: .rejects)
         skipped = try c.decodeIfPresent(Int.self, forKey: .skipped) ?? 0
+        pruned = try c.decodeIfPresent(Int.self, forKey: .pruned) ?? 0
+    }
+}
+
+/// The rejects of the last import, as JSON Lines in `<index>/rejects.jsonl`: for people and
+/// scripts to read, and for `arkiv import --retry-failed` to try again.
+public struct RejectReport: Sendable {
+    public let url: URL
+
+    public init(indexPath: String) {
+        url = URL(fileURLWithPath: indexPath).appendingPathComponent("rejects.jsonl")
+    }
+
+    func write(_ rejects: [ImportSummary.Reject]) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var data = Data()
+        for reject in rejects {
+            data.append(try encoder.encode(reject))
+            data.append(0x0A)
+        }
+        try data.write(to: url, options: .atomic)
+    }
+
+    /// The paths rejected last time.
+    public func paths() throws -> [String] {
+        guard FileManager.default.fileExists(atPath: url.path) else { return [] }
+        return try String(contentsOf: url, encoding: .utf8).split(separator: "\n").map {
+            try JSONDecoder().decode(ImportSummary.Reject.self, from: Data($0.utf8)).path
+        }
     }
 }

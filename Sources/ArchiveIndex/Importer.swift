@@ -18,6 +18,10 @@ public final class Importer {
         public var limits = WorkerPool.Limits()
         /// Documents per commit: bounds memory and the work a crash can lose.
         public var batchSize = 500
+        /// Report what would happen, change nothing.
+        public var dryRun = false
+        /// Remove documents whose files vanished from the imported folders.
+        public var prune = false
         public init(workerExecutable: String? = nil) { self.workerExecutable = workerExecutable }
     }
 
@@ -31,6 +35,7 @@ public final class Importer {
     private let tag: (TaggingInput) -> DocumentFacts
     private let inflections: InflectionFamilies
     private let options: Options
+    private let originals: OriginalStore
 
     /// `tag` finds a document's facts (the Tagging module's `Tagger.tag`).
     public init(indexPath: String, inflections: InflectionFamilies, options: Options = Options(),
@@ -39,6 +44,7 @@ public final class Importer {
         self.tag = tag
         self.inflections = inflections
         self.options = options
+        originals = OriginalStore(indexPath: indexPath)
     }
 
     /// The metadata key recording which id a path had and its size and mtime then.
@@ -50,6 +56,7 @@ public final class Importer {
         summary.rejects = found.rejects
         summary.skipped = found.skipped.count
 
+        if options.dryRun { return try dryRun(found, summary: summary) }
         try FileManager.default.createDirectory(atPath: indexPath, withIntermediateDirectories: true)
         let db = try WritableDatabase(path: indexPath)
         try Self.checkSchema(db)
@@ -59,6 +66,8 @@ public final class Importer {
         // Pass 1: cheap checks decide which files need extraction.
         var pending: [String: PendingFile] = [:]
         var toExtract: [String] = []
+        var firstPathOf: [String: String] = [:]  // id → the path extracted for it
+        var duplicates: [PendingFile] = []        // same bytes as a file extracted in this run
         var done = 0
         for path in found.files {
             switch try classify(path, in: db) {
@@ -68,6 +77,8 @@ public final class Importer {
                 summary.unchanged += 1; done += 1
             case .reject(let reason): summary.rejects.append(.init(path: path, reason: reason)); done += 1
             case .extract(let file):
+                if firstPathOf[file.id] != nil { duplicates.append(file); continue }
+                firstPathOf[file.id] = path
                 pending[path] = file
                 toExtract.append(path)
             }
@@ -105,9 +116,57 @@ public final class Importer {
             for path in toExtract { handle(path, Result { () throws(ExtractionError) in try Extractor.extract(path: path) }) }
         }
         if let failure { throw failure }
+        for file in duplicates {
+            done += 1
+            if try db.termExists(Schema.Prefix.id + file.id) {
+                try addPath(file, to: db, indexer: indexer)
+                summary.unchanged += 1
+            } else if let first = firstPathOf[file.id], let reject = summary.rejects.first(where: { $0.path == first }) {
+                summary.rejects.append(.init(path: file.path, reason: reject.reason))
+            }
+        }
+        if options.prune { summary.pruned = try prune(under: found.folders, keeping: Set(found.files), db: db, indexer: indexer) }
         try db.commit()
         summary.rejects.sort { $0.path < $1.path }
+        try RejectReport(indexPath: indexPath).write(summary.rejects)
         return summary
+    }
+
+    /// What an import would do, without opening the index for writing.
+    private func dryRun(_ found: FileWalker.Found, summary initial: ImportSummary) throws -> ImportSummary {
+        var summary = initial
+        let db: Database? = FileManager.default.fileExists(atPath: indexPath) ? try Database(path: indexPath) : nil
+        for path in found.files {
+            guard let db else { summary.added += 1; continue }
+            switch try classify(path, in: db) {
+            case .unchanged, .newPath: summary.unchanged += 1
+            case .reject(let reason): summary.rejects.append(.init(path: path, reason: reason))
+            case .extract(let file): if file.previousID != nil { summary.updated += 1 } else { summary.added += 1 }
+            }
+        }
+        return summary
+    }
+
+    /// Removes the paths under `folders` that this walk did not find (deleted files), and the
+    /// documents left without any path. Returns how many documents were removed.
+    private func prune(under folders: [String], keeping present: Set<String>, db: WritableDatabase, indexer: DocumentIndexer) throws -> Int {
+        guard !folders.isEmpty else { return 0 }
+        var vanished: [(path: String, id: String)] = []
+        try db.forEachTerm(prefix: Schema.Prefix.path) { term, _ in
+            let path = String(term.dropFirst(Schema.Prefix.path.count))
+            if folders.contains(where: { path.hasPrefix($0 + "/") }) && !present.contains(path) {
+                vanished.append((path, ""))
+            }
+            return true
+        }
+        var removed = 0
+        for entry in vanished {
+            let known = try db.metadata(Self.pathKey(entry.path)).split(separator: " ")
+            guard let id = known.first.map(String.init) else { continue }
+            if try removePath(entry.path, fromDocument: id, db: db, indexer: indexer) { removed += 1 }
+            try db.setMetadata(Self.pathKey(entry.path), "")
+        }
+        return removed
     }
 
     /// A file that needs work, with what we learned about it.
@@ -127,7 +186,7 @@ public final class Importer {
         case reject(String)
     }
 
-    private func classify(_ path: String, in db: WritableDatabase) throws -> Classification {
+    private func classify(_ path: String, in db: Database) throws -> Classification {
         let attributes: [FileAttributeKey: Any]
         do { attributes = try FileManager.default.attributesOfItem(atPath: path) } catch {
             return .reject("cannot read file: it vanished or is not accessible")
@@ -166,6 +225,7 @@ public final class Importer {
     /// the same path.
     private func write(_ file: PendingFile, text: ExtractedText, db: WritableDatabase,
                        indexer: DocumentIndexer, synonyms: InflectionSynonymWriter) throws -> Bool {
+        try originals.store(try Extractor.read(file.path), id: file.id, extension: (file.path as NSString).pathExtension)
         let facts = tag(TaggingInput(pages: text.pages, metadataTitle: text.title,
                                             metadataDate: text.creationDate,
                                             fileName: (file.path as NSString).lastPathComponent))
@@ -175,21 +235,24 @@ public final class Importer {
         try synonyms.addSynonyms(for: facts.title + "\n" + text.fullText, to: db)
         try db.setMetadata(Self.pathKey(file.path), "\(file.id) \(file.signature)")
         guard let previous = file.previousID, previous != file.id else { return false }
-        try removePath(file.path, fromDocument: previous, db: db, indexer: indexer)
+        _ = try removePath(file.path, fromDocument: previous, db: db, indexer: indexer)
         return true
     }
 
     /// A changed file no longer has its old content: drop the path from the old document, and
     /// the document itself when no other path holds those bytes.
-    private func removePath(_ path: String, fromDocument id: String, db: WritableDatabase, indexer: DocumentIndexer) throws {
-        guard let docid = try db.documentID(forTerm: Schema.Prefix.id + id) else { return }
+    /// Returns true when the document itself was deleted.
+    private func removePath(_ path: String, fromDocument id: String, db: WritableDatabase, indexer: DocumentIndexer) throws -> Bool {
+        guard let docid = try db.documentID(forTerm: Schema.Prefix.id + id) else { return false }
         var stored = try StoredDocument.decode(try db.document(docid).data())
         stored.record.paths.removeAll { $0 == path }
         if stored.record.paths.isEmpty {
             try db.deleteDocuments(term: Schema.Prefix.id + id)
+            return true
         } else {
             stored.record.path = stored.record.paths[0]
             try db.replaceDocument(uniqueTerm: Schema.Prefix.id + id, with: try indexer.makeDocument(stored))
+            return false
         }
     }
 

@@ -16,7 +16,16 @@ struct Import: ParsableCommand {
     @OptionGroup var indexOptions: IndexOptions
 
     @Argument(help: "Files and folders to import.")
-    var paths: [String]
+    var paths: [String] = []
+
+    @Flag(help: "Say what would be added, updated, unchanged or rejected; change nothing.")
+    var dryRun = false
+
+    @Flag(help: "Remove documents whose files were deleted from the imported folders.")
+    var prune = false
+
+    @Flag(help: "Import again only the files rejected last time (from <index>/rejects.jsonl).")
+    var retryFailed = false
 
     @Flag(help: "End with the JSON summary on stdout.")
     var json = false
@@ -33,8 +42,11 @@ struct Import: ParsableCommand {
     @Option(help: "Memory limit of an extraction worker, in MB.")
     var memoryMb: Int = 2048
 
+    @Option(help: "Documents per commit: what an interrupted import may have to redo.")
+    var batchSize: Int = 500
+
     func validate() throws {
-        if paths.isEmpty { throw ValidationError("name at least one file or folder to import") }
+        if paths.isEmpty && !retryFailed { throw ValidationError("name at least one file or folder to import (or --retry-failed)") }
         if workers < 1 { throw ValidationError("--workers must be at least 1") }
     }
 
@@ -43,12 +55,17 @@ struct Import: ParsableCommand {
         let tagger = Tagger(domain: domainData)
         var options = Importer.Options(workerExecutable: currentExecutable)
         options.workers = workers
+        options.dryRun = dryRun
+        options.batchSize = max(1, batchSize)
+        options.prune = prune
+        var roots = paths
+        if retryFailed { roots += (try? RejectReport(indexPath: indexOptions.index).paths()) ?? [] }
         options.limits = WorkerPool.Limits(secondsPerFile: timeout, memoryMBPerWorker: memoryMb)
         let importer = Importer(indexPath: indexOptions.index, inflections: inflections, options: options, tag: tagger.tag)
         let reporter = ProgressReporter()
         let summary: ImportSummary
         do {
-            summary = try importer.run(paths) { reporter.report($0) }
+            summary = try importer.run(roots) { reporter.report($0) }
         } catch {
             throw CommandFailure(message: "import failed, index \(indexOptions.index) unusable: \(error)", status: 1)
         }
@@ -56,7 +73,8 @@ struct Import: ParsableCommand {
         if json {
             writeStdout(try jsonString(summary) + "\n")
         } else {
-            writeStdout("added \(summary.added), updated \(summary.updated), unchanged \(summary.unchanged), rejected \(summary.rejected)"
+            writeStdout((dryRun ? "would have: " : "") + "added \(summary.added), updated \(summary.updated), unchanged \(summary.unchanged), rejected \(summary.rejected)"
+                        + (summary.pruned > 0 ? ", pruned \(summary.pruned)" : "")
                         + (summary.skipped > 0 ? ", skipped \(summary.skipped) files of other types" : "") + "\n")
             for reject in summary.rejects { writeStdout("rejected \(reject.path): \(reject.reason)\n") }
         }
@@ -106,5 +124,28 @@ struct ExtractWorker: ParsableCommand {
 
     func run() throws {
         ExtractionWorker.run(memoryLimitMB: memoryMb)
+    }
+}
+
+struct Verify: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Check the index and the stored originals against each other.")
+
+    @OptionGroup var indexOptions: IndexOptions
+    @Flag(help: "JSON report on stdout.") var json = false
+
+    func run() throws {
+        let report: ArchiveVerifier.Report
+        do { report = try ArchiveVerifier(indexPath: indexOptions.index).verify() } catch {
+            throw CommandFailure(message: "cannot verify \(indexOptions.index): \(error)", status: 1)
+        }
+        if json {
+            writeStdout(try jsonString(report) + "\n")
+        } else {
+            writeStdout("\(report.documents) documents, \(report.originals) originals: \(report.ok ? "OK" : "PROBLEMS")\n")
+            for id in report.missingOriginals { writeStdout("missing original: \(id)\n") }
+            for id in report.corruptOriginals { writeStdout("original does not match its id: \(id)\n") }
+            for id in report.orphanOriginals { writeStdout("original without document (harmless): \(id)\n") }
+        }
+        if !report.ok { throw ExitCode(1) }
     }
 }

@@ -31,7 +31,7 @@ public enum Extractor {
         return result
     }
 
-    static func read(_ path: String) throws(ExtractionError) -> Data {
+    public static func read(_ path: String) throws(ExtractionError) -> Data {
         do { return try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
             throw ExtractionError("cannot read file: \(error.localizedDescription)")
         }

@@ -4,11 +4,22 @@ public enum PageCleaner {
     public static func clean(_ pages: [String]) -> [String] {
         let lines = pages.map { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
         let repeated = repeatedEdgeLines(lines)
+        // A running header is kept where it first appears: on page 1 it is often the only
+        // place a diarienummer or the sender stands.
+        var seen: Set<String> = []
         return lines.map { pageLines in
+            var firstOnThisPage: Set<String> = []
             let kept = pageLines.filter { line in
+                if isPageNumberLine(line) { return false }
                 let key = edgeKey(line)
-                return !(isPageNumberLine(line) || (!key.isEmpty && repeated.contains(key)))
+                guard !key.isEmpty, repeated.contains(key) else { return true }
+                if !seen.contains(key) || firstOnThisPage.contains(key) {
+                    firstOnThisPage.insert(key)
+                    return true
+                }
+                return false
             }
+            seen.formUnion(firstOnThisPage)
             return joinHyphenation(kept).joined(separator: "\n")
         }
     }

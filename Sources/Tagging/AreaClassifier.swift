@@ -1,7 +1,7 @@
 import Foundation
 
 /// Decides the `area` a document is about by counting cue words per area (Domain/doctypes.json
-/// `areas`); at least two hits are needed, else the last area in the file (`ovrigt`).
+/// `areas`); the area with most hits wins, with none the last area in the file (`ovrigt`).
 struct AreaClassifier {
     private let areas: [(id: String, cues: PhraseSet)]
     private let fallback: String
@@ -12,7 +12,7 @@ struct AreaClassifier {
     }
 
     func classify(_ doc: TextDocument) -> (id: String, range: NSRange?) {
-        var best: (id: String, count: Int, range: NSRange?) = (fallback, 1, nil)
+        var best: (id: String, count: Int, range: NSRange?) = (fallback, 0, nil)
         for area in areas {
             let hits = area.cues.ranges(in: doc.text)
             if hits.count > best.count { best = (area.id, hits.count, hits.first) }

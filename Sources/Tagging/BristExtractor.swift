@@ -7,7 +7,8 @@ import Foundation
 /// kritik", a red or yellow rating, a "Säkerställa att …" goal in a handlingsplan) and no negation
 /// ("inga brister", a green rating, "ej aktuellt", a definition "innebär att"). The categories are
 /// the phrasings found in it, up to any purpose clause ("för att kunna göra skyddsbedömningar"
-/// names what a fix is for, not what failed). Mere topics never count: a document that only
+/// names what a fix is for, not what failed) — unless the clause gives the reason for criticism
+/// ("IVO riktar kritik mot nämnden för att …"). Mere topics never count: a document that only
 /// explains lex Sarah, or says staff know about it, has no lex Sarah brist.
 /// All cues and phrasings are in Domain/brister.json.
 struct BristExtractor {
@@ -28,12 +29,14 @@ struct BristExtractor {
     private let cues: PhraseSet
     private let negations: PhraseSet
     private let purpose: PhraseSet
+    private let reasons: PhraseSet
     private let categories: [(id: String, phrases: PhraseSet)]
 
     init(data: DomainFiles.Brister, categories: [BristCategory]) {
         cues = PhraseSet(data.deficiencyCues)
         negations = PhraseSet(data.negationCues)
         purpose = PhraseSet(data.purposeMarkers)
+        reasons = PhraseSet(data.reasonCues)
         self.categories = categories.map { ($0.id, PhraseSet($0.phrasings)) }
     }
 
@@ -54,7 +57,7 @@ struct BristExtractor {
     func categories(in statement: String) -> [String] {
         guard !statement.hasSuffix("?") else { return [] }
         var scope = statement
-        if let r = purpose.firstRange(in: statement), r.location > 0 {
+        if !reasons.matches(statement), let r = purpose.firstRange(in: statement), r.location > 0 {
             scope = statement.sub(NSRange(location: 0, length: r.location))
         }
         guard cues.matches(scope), !negations.matches(statement) else { return [] }

@@ -19,10 +19,11 @@ struct DiarienummerExtractor {
     private static let label = "(?:diarienummer|diarienr|diarienumr|dnr|d\\.nr|ärendenummer|ärendenr|beteckning)\\.?[ \\t]*:?[ \\t]*(?:\\n[ \\t]*)?"
 
     private static let ivoPlan = Pattern("(?<![\\d.])(\\d{1,2}(?:\\.\\d{1,2}){1,3}-\(br)\\d{3,6}/\(br)\(year)(?:-\\d{1,3})?)(?![\\d/])")
-    private static let bareSerialYear = Pattern("\(label)(\\d{3,6}/\(br)\(year))(?![\\d/-])")
+    private static let bareSerialYear = Pattern("\(label)(\\d{3,6}/\(br)\(year)(?:-\\d{1,3})?)(?![\\d/-])")
     private static let bareYearSerial = Pattern("\(label)(\(year)/\\d{1,5})(?![\\d/])")
     private static let municipal = Pattern("(?<![\\p{L}\\d/-])([A-ZÅÄÖ]{2,6})(?:[ \\t]?|-)(\(year))([/-])(\\d{1,5})((?:\\.\\d{1,3}){0,3})(?![\\d/])",
                                            caseInsensitive: false)
+    private static let labelledOther = Pattern("\(label)(\\d{1,5}-\(year))(?![\\d-])")
     private static let jo = Pattern("\\bJO(?::s)?\\b[^\\n]{0,40}?(?<![\\d-])(\\d{1,5}-\(year))(?![\\d-])", caseInsensitive: false)
     private static let lansstyrelse = Pattern("(?<![\\d-])(\\d{3}-\\d{3,6}-\(year))(?![\\d-])")
     private static let court = Pattern("(?:mål\\s*nr|målnummer)\\.?[ \\t]*:?[ \\t]*([A-ZÅÄÖ]{0,2}[ \\t]?\\d{1,6}-\\d{2,4})(?![\\d-])")
@@ -54,7 +55,7 @@ struct DiarienummerExtractor {
             add(m, group: 0, .municipal)
         }
         for m in Self.bareYearSerial.matches(in: text) { add(m, group: 1, .municipal) }
-        for m in Self.jo.matches(in: text) { add(m, group: 1, .other) }
+        for m in Self.jo.matches(in: text) + Self.labelledOther.matches(in: text) { add(m, group: 1, .other) }
         for m in Self.lansstyrelse.matches(in: text) { add(m, group: 1, .other) }
         for m in Self.court.matches(in: text) { add(m, group: 1, .other) }
         found.sort { $0.range.location < $1.range.location }

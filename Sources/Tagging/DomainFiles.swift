@@ -6,10 +6,13 @@ public enum DomainFiles {
         public var deficiencyCues: [String]
         public var negationCues: [String]
         public var purposeMarkers: [String]
+        /// Cues after which "för att" gives the reason for criticism, so nothing is cut.
+        public var reasonCues: [String]
         public var categories: [BristCategory]
         enum CodingKeys: String, CodingKey {
             case categories
             case deficiencyCues = "deficiency_cues", negationCues = "negation_cues", purposeMarkers = "purpose_markers"
+            case reasonCues = "reason_cues"
         }
     }
 

@@ -24,7 +24,7 @@ struct LegalRefExtractor {
 
     private static let section = "(\\d{1,3}(?:\\s?[a-h](?![\\p{L}]))?)"
     private static let item = "(?:(\\d{1,2})\\s*kap\\.?\\s*)?\(section)(?:\\s*[-–]\\s*\(section))?\\s*§{1,2}"
-        + "(?:\\s*(?:första|andra|tredje|fjärde|femte|sjätte|sjunde|\\d)\\s*(?:st\\.|stycket))?(?:\\s*\\d{1,2}\\s*p(?:\\.|unkten)?)?"
+        + "(?:\\s*(?:första|andra|tredje|fjärde|femte|sjätte|sjunde|\\d)\\s*(?:st\\.|stycket))?(?:\\s*\\d{1,2}(?:\\s*p(?:\\.|unkten)?)?(?![\\d:]))?"
     private static let itemPattern = Pattern(item)
 
     init(lagar: DomainFiles.Lagar) {

@@ -92,7 +92,7 @@ struct MunicipalityExtractor {
         }
         let all = order.compactMap { firstMention[$0] }
         let best = order.max { totals[$0, default: 0] < totals[$1, default: 0] }  // first of equals wins
-        let own = best.flatMap { k in totals[k, default: 0] >= 2 ? mentions.first { $0.kommun == k && $0.score == mentions.filter { $0.kommun == k }.map(\.score).max() } : nil }
+        let own = best.flatMap { k in totals[k, default: 0] >= 1 ? mentions.first { $0.kommun == k && $0.score == mentions.filter { $0.kommun == k }.map(\.score).max() } : nil }
         return Result(own: own, all: all)
     }
 }

@@ -39,13 +39,18 @@ struct TextDecoderTests {
 
 @Suite("Page cleaning")
 struct PageCleanerTests {
-    @Test("running headers and 'Sida N (M)' footers are removed from every page")
+    @Test("running headers are kept on the first page only; 'Sida N (M)' footers go everywhere")
     func headersAndFooters() {
-        let pages = (1...3).map { n in
-            "Inspektionen för vård och omsorg\nDnr 3.5.1-12345/2023\nBrödtext på sida \(n) om placeringar.\nSida \(n) (3)"
+        let bodies = ["Nämnden har inte följt upp placeringen.\nBarnet fick inget besök under året.\nIVO ser allvarligt på detta.",
+                      "Familjehemmet utreddes inte före placeringen.\nRegisterkontroll saknades helt.\nNämnden har inte yttrat sig.",
+                      "Redovisa vilka åtgärder som vidtas.\nRedovisningen ska ha kommit in senast 1 mars.\nBeslutet kan inte överklagas."]
+        let pages = bodies.enumerated().map { n, body in
+            "Inspektionen för vård och omsorg\nDnr 3.5.1-12345/2023\n\(body)\nSida \(n + 1) (3)"
         }
         let cleaned = PageCleaner.clean(pages)
-        #expect(cleaned[1] == "Brödtext på sida 2 om placeringar.")
+        #expect(cleaned[0].hasPrefix("Inspektionen för vård och omsorg\nDnr 3.5.1-12345/2023\nNämnden"))
+        #expect(cleaned[1] == bodies[1])
+        #expect(cleaned[2] == bodies[2])
         #expect(!cleaned.joined().contains("Sida"))
     }
 
