@@ -2,6 +2,7 @@ import ArchiveIndex
 import ArgumentParser
 import Foundation
 import Search
+import Tagging
 
 struct Search: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -47,7 +48,11 @@ struct Search: ParsableCommand {
         request.offset = offset
         request.sort = SearchRequest.Sort(rawValue: sort) ?? .relevance
         request.showPersonnummer = showPersonnummer
-        let searcher = try Searcher(reader: try openReader(indexOptions.index))
+        // The tagger (slow to build) only when a legal reference must be normalised.
+        let normaliser: (String) -> String? = { text in
+            (try? DomainData.forCommand(explicit: nil)).map { Tagger(domain: $0.0) }?.normaliseLegalReference(text)
+        }
+        let searcher = try Searcher(reader: try openReader(indexOptions.index), legalReference: normaliser)
         let response: SearchResponse
         do { response = try searcher.search(request) } catch let error as SearchError {
             throw CommandFailure(message: error.description, status: 2)

@@ -2,7 +2,7 @@ import Foundation
 
 /// Picks the extractor for a file by its name, and says which files the archive takes at all.
 public enum Extractor {
-    public static let supportedExtensions: Set<String> = ["pdf", "txt", "text", "md", "docx", "html", "htm"]
+    public static let supportedExtensions: Set<String> = ["pdf", "txt", "text", "docx", "html", "htm"]
 
     public static func isSupported(_ path: String) -> Bool {
         supportedExtensions.contains((path as NSString).pathExtension.lowercased())

@@ -23,19 +23,22 @@ final class QueryBuilder {
             }
         }
 
-        /// The value as the index stores it.
-        func normalise(_ value: String) -> String {
+        /// The value as the index stores it; `legalRef` brings a typed reference to the tagger's
+        /// normal form first ("11 kap. 10 § SoL" → "SoL 11 kap. 10 §").
+        func normalise(_ value: String, legalRef: (String) -> String? = { _ in nil }) -> String {
             switch self {
             case .dnr: Schema.normaliseDiarienummer(value)
-            case .lagrum: Schema.normaliseLegalRef(value)
+            case .lagrum: Schema.normaliseLegalRef(legalRef(value) ?? value)
             default: value.lowercased()
             }
         }
     }
 
     let parser = QueryParser()
+    private let legalRef: (String) -> String?
 
-    init(database: Database) throws {
+    init(database: Database, legalRef: @escaping (String) -> String?) throws {
+        self.legalRef = legalRef
         try parser.setStemmer(language: "swedish")
         parser.setDatabase(database)
         parser.setDefaultOperator(.and)
@@ -51,7 +54,7 @@ final class QueryBuilder {
 
     /// The parsed query (match-all when the text is empty) and the spelling suggestion.
     func parse(_ text: String) throws -> (query: Query, suggestion: String?) {
-        let rewritten = Self.normaliseFields(text)
+        let rewritten = Self.normaliseFields(text, legalRef: legalRef)
         if rewritten.trimmingCharacters(in: .whitespaces).isEmpty { return (.matchAll(), nil) }
         do {
             let query = try parser.parse(rewritten, features: Self.features)
@@ -65,12 +68,12 @@ final class QueryBuilder {
     /// Rewrites `field:value` and `field:"a value"` so the value matches the indexed form
     /// (lower-case; no whitespace in diarienummer and legal references); `datum:` ranges lose
     /// their dashes (the date slot holds YYYYMMDD).
-    static func normaliseFields(_ text: String) -> String {
+    static func normaliseFields(_ text: String, legalRef: (String) -> String? = { _ in nil }) -> String {
         let names = Field.allCases.map(\.rawValue).joined(separator: "|")
         let pattern = try! Regex<(Substring, Substring, Substring?, Substring?)>("(?i)\\b(\(names)):(?:\"([^\"]*)\"|([^\\s()]+))")
         var out = text.replacing(pattern) { match in
             let field = Field(rawValue: match.output.1.lowercased())!
-            let value = field.normalise(String(match.output.2 ?? match.output.3 ?? ""))
+            let value = field.normalise(String(match.output.2 ?? match.output.3 ?? ""), legalRef: legalRef)
             return value.contains(" ") ? "\(field.rawValue):\"\(value)\"" : "\(field.rawValue):\(value)"
         }
         out = out.replacing(/datum:(\d{4})-?(\d{2})-?(\d{2})\.\.(\d{4})-?(\d{2})-?(\d{2})/) { m in

@@ -9,9 +9,11 @@ public final class Searcher {
     public let reader: ArchiveReader
     private let builder: QueryBuilder
 
-    public init(reader: ArchiveReader) throws {
+    /// `legalReference` normalises a typed legal reference (the tagger's
+    /// `normaliseLegalReference`); without it `lagrum:` matches the normal form only.
+    public init(reader: ArchiveReader, legalReference: @escaping (String) -> String? = { _ in nil }) throws {
         self.reader = reader
-        builder = try QueryBuilder(database: reader.database)
+        builder = try QueryBuilder(database: reader.database, legalRef: legalReference)
     }
 
     /// The facets every answer carries: name → value slot (and whether it holds several values).

@@ -28,6 +28,12 @@ public struct Tagger: Sendable {
         titles = TitleExtractor(skip: PhraseSet(domain.docTypes.titleSkip))
     }
 
+    /// The normal form of a legal reference as a user types it ("11 kap. 10 § SoL", "SoL 11:10"
+    /// → "SoL 11 kap. 10 §"), so searches meet what the tagger indexed. Nil if none is found.
+    public func normaliseLegalReference(_ text: String) -> String? {
+        legalRefs.extract(from: TextDocument(pages: [text])).first?.ref
+    }
+
     /// Tags one document; `input.pages` holds one string per page (a .txt is one page).
     public func tag(_ input: TaggingInput) -> DocumentFacts {
         let doc = TextDocument(pages: input.pages)
