@@ -35,7 +35,7 @@ let package = Package(
         .executableTarget(
             name: "ArkivCLI",
             dependencies: [
-                "Search", "ArchiveIndex", "Extraction", "Tagging",
+                "Search", "ArchiveIndex", "Extraction", "Tagging", "Xapian",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

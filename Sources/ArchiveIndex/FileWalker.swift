@@ -37,7 +37,14 @@ struct FileWalker {
         }
         if isDirectory.boolValue {
             let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-            guard visited.insert(real).inserted else { return }  // a symlink loop or a second route
+            guard visited.insert(real).inserted else {
+                // Reached again: through a symlink that loops back (reported), or the same folder
+                // named twice (nothing to say).
+                if (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil {
+                    found.rejects.append(.init(path: path, reason: "symbolic link loop: leads back to a folder already imported"))
+                }
+                return
+            }
             let children: [String]
             do { children = try FileManager.default.contentsOfDirectory(atPath: path) } catch {
                 found.rejects.append(.init(path: path, reason: "cannot read folder: permission denied or unreadable"))

@@ -36,9 +36,11 @@ final class QueryBuilder {
 
     let parser = QueryParser()
     private let legalRef: (String) -> String?
+    private let synonyms: SynonymExpansion
 
-    init(database: Database, legalRef: @escaping (String) -> String?) throws {
+    init(database: Database, legalRef: @escaping (String) -> String?, synonyms: SynonymExpansion) throws {
         self.legalRef = legalRef
+        self.synonyms = synonyms
         try parser.setStemmer(language: "swedish")
         parser.setDatabase(database)
         parser.setDefaultOperator(.and)
@@ -57,12 +59,28 @@ final class QueryBuilder {
         let rewritten = Self.normaliseFields(text, legalRef: legalRef)
         if rewritten.trimmingCharacters(in: .whitespaces).isEmpty { return (.matchAll(), nil) }
         do {
-            let query = try parser.parse(rewritten, features: Self.features)
-            return (query, parser.correctedQuery)
+            var query = try parser.parse(synonyms.expand(rewritten), features: Self.features)
+            let suggestion = parser.correctedQuery
+            // Exact phrase first: plain words that also stand together as typed rank higher.
+            if let phrase = Self.plainPhrase(rewritten) {
+                query = query.combined(.andMaybe, try parser.parse(phrase, features: [.phrase]).scaled(by: 2))
+            }
+            return (query, suggestion)
         } catch {
             guard error.kind == "QueryParserError" else { throw error }
             throw SearchError.badQuery("cannot understand the query \"\(text)\": \(error.message)")
         }
+    }
+
+    /// "plan för genomförande" → "\"plan för genomförande\"" when the query is two or more
+    /// plain words (no quotes, operators or fields).
+    static func plainPhrase(_ text: String) -> String? {
+        let words = text.split(separator: " ")
+        guard words.count >= 2, words.count <= 8,
+              !text.contains(where: { "\":()*+-".contains($0) }),
+              !words.contains(where: { ["AND", "OR", "NOT", "XOR", "NEAR"].contains(String($0)) })
+        else { return nil }
+        return "\"" + text + "\""
     }
 
     /// Rewrites `field:value` and `field:"a value"` so the value matches the indexed form

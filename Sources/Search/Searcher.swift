@@ -11,9 +11,10 @@ public final class Searcher {
 
     /// `legalReference` normalises a typed legal reference (the tagger's
     /// `normaliseLegalReference`); without it `lagrum:` matches the normal form only.
-    public init(reader: ArchiveReader, legalReference: @escaping (String) -> String? = { _ in nil }) throws {
+    public init(reader: ArchiveReader, synonyms: SynonymExpansion = .none,
+                legalReference: @escaping (String) -> String? = { _ in nil }) throws {
         self.reader = reader
-        builder = try QueryBuilder(database: reader.database, legalRef: legalReference)
+        builder = try QueryBuilder(database: reader.database, legalRef: legalReference, synonyms: synonyms)
     }
 
     /// The facets every answer carries: name → value slot (and whether it holds several values).
@@ -24,6 +25,12 @@ public final class Searcher {
         ("area", Schema.Slot.area, false),
         ("year", Schema.Slot.year, false),
     ]
+
+    /// The query text as a Xapian query, with everything `search` understands (fields,
+    /// synonyms, stemming), for other answers such as recurring measures.
+    public func query(for text: String) throws -> Query {
+        try builder.parse(text).query
+    }
 
     public func search(_ request: SearchRequest) throws -> SearchResponse {
         let database = reader.database

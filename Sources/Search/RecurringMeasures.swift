@@ -1,0 +1,162 @@
+import ArchiveIndex
+import Foundation
+import Xapian
+
+/// Measures that recur across municipalities: near-identical steps (same category, mostly the
+/// same words after stemming) taken by several kommuner, grouped and ranked by how many
+/// distinct kommuner took them, each traceable to its source document and page.
+public final class RecurringMeasures {
+    public struct Example: Encodable, Sendable {
+        public var id: String
+        public var municipality: String?
+        public var text: String
+        public var status: String?
+        public var page: Int?
+        public var date: String?
+        public var path: String
+        public var docType: String
+        enum CodingKeys: String, CodingKey { case id, municipality, text, status, page, date, path, docType = "doc_type" }
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id); try c.encode(municipality, forKey: .municipality)
+            try c.encode(text, forKey: .text); try c.encode(status, forKey: .status)
+            try c.encode(page, forKey: .page); try c.encode(date, forKey: .date)
+            try c.encode(path, forKey: .path); try c.encode(docType, forKey: .docType)
+        }
+    }
+
+    public struct Group: Encodable, Sendable {
+        public var label: String
+        public var categories: [String]
+        public var municipalities: [String]
+        public var count: Int
+        public var examples: [Example]
+    }
+
+    public struct Answer: Encodable, Sendable {
+        public var brist: String?
+        public var query: String?
+        public var groups: [Group]
+        /// kommun → measure category → number of measures.
+        public var matrix: [String: [String: Int]]
+    }
+
+    /// Two measures are "the same step" when their word sets overlap this much: Jaccard, or the
+    /// share of the shorter one's words found in the longer (kommuner add detail to a step).
+    static let similarity = 0.5
+
+    static func overlap(_ a: Set<String>, _ b: Set<String>) -> Double {
+        let shared = Double(a.intersection(b).count)
+        let jaccard = shared / Double(a.union(b).count)
+        let shorter = min(a.count, b.count)
+        return shorter >= 3 ? max(jaccard, shared / Double(shorter)) : jaccard
+    }
+
+    private let reader: ArchiveReader
+    private let stopwords: Set<String>
+    private let stemmer: Stemmer
+
+    public init(reader: ArchiveReader, stopwords: Set<String>) throws {
+        self.reader = reader
+        self.stopwords = stopwords
+        stemmer = try Stemmer(language: "swedish")
+    }
+
+    /// Groups the measures of documents with `brist` (and matching `query`, if given).
+    public func groups(brist: String?, query: Query?, minimumMunicipalities: Int = 1, limit: Int = 50) throws -> Answer {
+        var filter: Query? = brist.map { Query(term: Schema.term(Schema.Prefix.brist, $0)) }
+        if let query { filter = filter.map { query.filtered(by: $0) } ?? query }
+        let enquire = try Enquire(database: reader.database)
+        enquire.setQuery(filter ?? .matchAll())
+        let matches = try enquire.matches(limit: max(try reader.database.documentCount(), 1))
+
+        struct Item { var words: Set<String>; var category: String; var categories: [String]; var example: Example }
+        var items: [Item] = []
+        for i in 0..<matches.count {
+            let record = try StoredDocument.decode(try matches.document(at: i).data(), withText: false).record
+            for m in record.measures {
+                if let brist, let context = m.brist, context != brist { continue }
+                let words = try signature(m.text)
+                guard !words.isEmpty else { continue }
+                items.append(Item(words: words, category: m.categories.first ?? "ovrigt", categories: m.categories,
+                                  example: Example(id: record.id, municipality: record.municipality, text: m.text,
+                                                   status: m.status?.rawValue, page: m.page, date: record.date,
+                                                   path: record.path, docType: record.docType)))
+            }
+        }
+        // Greedy clustering in date order: each measure joins the most similar group of its
+        // category, or starts one.
+        items.sort { ($0.example.date ?? "", $0.example.id, $0.example.text) < ($1.example.date ?? "", $1.example.id, $1.example.text) }
+        var clusters: [(words: Set<String>, category: String, members: [Item])] = []
+        for item in items {
+            var best: (index: Int, score: Double)? = nil
+            for (index, cluster) in clusters.enumerated() where cluster.category == item.category {
+                let overlap = Self.overlap(cluster.words, item.words)
+                if overlap >= Self.similarity, overlap > (best?.score ?? 0) { best = (index, overlap) }
+            }
+            if let best {
+                clusters[best.index].members.append(item)
+            } else {
+                clusters.append((item.words, item.category, [item]))
+            }
+        }
+        var matrix: [String: [String: Int]] = [:]
+        for item in items {
+            for category in item.categories { matrix[item.example.municipality ?? "okänd", default: [:]][category, default: 0] += 1 }
+        }
+        var groups: [Group] = clusters.map { cluster in
+            let municipalities = Array(Set(cluster.members.compactMap(\.example.municipality))).sorted()
+            // One example per kommun first, then the rest.
+            var seen: Set<String> = []
+            let first = cluster.members.filter { seen.insert($0.example.municipality ?? "").inserted }
+            let rest = cluster.members.filter { m in !first.contains { $0.example.id == m.example.id && $0.example.text == m.example.text } }
+            let label = cluster.members.map(\.example.text).min { $0.count < $1.count } ?? ""
+            return Group(label: label, categories: Array(Set(cluster.members.flatMap(\.categories))).sorted(),
+                         municipalities: municipalities, count: cluster.members.count,
+                         examples: (first + rest).map(\.example))
+        }
+        groups = groups.filter { $0.municipalities.count >= minimumMunicipalities }
+        groups.sort { ($0.municipalities.count, $0.count, $1.label) > ($1.municipalities.count, $1.count, $0.label) }
+        return Answer(brist: brist, query: nil, groups: Array(groups.prefix(limit)), matrix: matrix)
+    }
+
+    /// The stemmed content words of a measure.
+    func signature(_ text: String) throws -> Set<String> {
+        var out: Set<String> = []
+        for token in text.lowercased().split(whereSeparator: { (c: Character) -> Bool in !c.isLetter }) where token.count > 2 {
+            let word = String(token)
+            if stopwords.contains(word) { continue }
+            out.insert(try stemmer.stem(word))
+        }
+        return out
+    }
+}
+
+extension RecurringMeasures.Answer {
+    /// Excel-friendly CSV: UTF-8 with BOM, semicolons, one row per measure of each group.
+    public func csv() -> String {
+        func field(_ s: String?) -> String {
+            let v = s ?? ""
+            return v.contains(where: { ";\"\n\r".contains($0) }) ? "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : v
+        }
+        var lines = ["grupp;kategorier;antal kommuner;kommun;status;åtgärd;datum;sida;dokument-id;källa"]
+        for (n, group) in groups.enumerated() {
+            for e in group.examples {
+                lines.append([String(n + 1), group.categories.joined(separator: ", "), String(group.municipalities.count),
+                              e.municipality ?? "", e.status ?? "", e.text, e.date ?? "", e.page.map(String.init) ?? "",
+                              e.id, e.path].map(field).joined(separator: ";"))
+            }
+        }
+        return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// The kommun × category matrix as CSV (same conventions).
+    public func matrixCSV() -> String {
+        let categories = Array(Set(matrix.values.flatMap(\.keys))).sorted()
+        var lines = ["kommun;" + categories.joined(separator: ";")]
+        for kommun in matrix.keys.sorted() {
+            lines.append(kommun + ";" + categories.map { String(matrix[kommun]?[$0] ?? 0) }.joined(separator: ";"))
+        }
+        return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
+    }
+}

@@ -1,0 +1,123 @@
+import ArchiveIndex
+import Foundation
+import Xapian
+
+/// "Earlier cases like this one": ranks documents by their text (Xapian relevance feedback on
+/// the source's most distinctive terms) and their structure (shared brister, legal references,
+/// area, doc_type), leaves out the source's own case thread, and says why each is alike.
+public final class SimilarCases {
+    public struct Hit: Encodable, Sendable {
+        public var record: DocumentRecord
+        public var score: Double
+        public var reasons: [String]
+
+        public func encode(to encoder: Encoder) throws {
+            try record.encode(to: encoder)
+            var c = encoder.container(keyedBy: Keys.self)
+            try c.encode((score * 1000).rounded() / 1000, forKey: .score)
+            try c.encode(reasons, forKey: .reasons)
+        }
+        enum Keys: String, CodingKey { case score, reasons }
+    }
+
+    /// What a document is compared by.
+    public struct Profile: Sendable {
+        public var brister: [String]
+        public var legalRefs: [String]
+        public var area: String?
+        public var docType: String?
+        /// Diarienummer of the source: documents sharing one are its own case, not precedent.
+        public var diarienummer: [String]
+        public init(brister: [String], legalRefs: [String], area: String?, docType: String?, diarienummer: [String]) {
+            self.brister = brister
+            self.legalRefs = legalRefs
+            self.area = area
+            self.docType = docType
+            self.diarienummer = diarienummer
+        }
+    }
+
+    /// Weights of the structural evidence, relative to the best text match (1.0).
+    static let bristWeight = 0.5, legalRefWeight = 0.15, areaWeight = 0.1, docTypeWeight = 0.05
+
+    private let reader: ArchiveReader
+    public init(reader: ArchiveReader) { self.reader = reader }
+
+    /// Documents like the indexed document `id`.
+    public func similar(to id: String, limit: Int = 10) throws -> [Hit]? {
+        guard let stored = try reader.document(id: id),
+              let docid = try reader.database.documentID(forTerm: Schema.Prefix.id + stored.record.id) else { return nil }
+        let r = stored.record
+        let enquire = try Enquire(database: reader.database)
+        enquire.setQuery(.matchAll())
+        let terms = try enquire.expand(relevant: RelevanceSet(documents: [docid]), limit: 40)
+        let profile = Profile(brister: r.brister, legalRefs: r.legalRefs, area: r.area, docType: r.docType,
+                              diarienummer: r.diarienummer.map(\.value))
+        return try rank(textTerms: terms, profile: profile, excluding: [r.id], relevant: RelevanceSet(documents: [docid]), limit: limit)
+    }
+
+    /// Documents like a pasted text (e.g. IVO's criticism), given its tagged profile.
+    public func similar(toText text: String, profile: Profile, limit: Int = 10) throws -> [Hit] {
+        let qp = QueryParser()
+        try qp.setStemmer(language: "swedish")
+        qp.setDatabase(reader.database)
+        qp.setDefaultOperator(.or)
+        let tokens: [Substring] = text.split(whereSeparator: { (c: Character) -> Bool in !c.isLetter })
+        let words = tokens.filter { $0.count > 3 }.prefix(400).joined(separator: " ")
+        let query = try qp.parse(words, features: [])
+        // Weigh each term by how rare it is, as relevance feedback would.
+        let count = Double(max(try reader.database.documentCount(), 1))
+        var weighted: [(term: String, weight: Double)] = []
+        for term in Set(query.terms) {
+            let df = Double(try reader.database.termFrequency(term))
+            if df > 0 { weighted.append((term, log(count / df) + 0.1)) }
+        }
+        weighted.sort { $0.weight > $1.weight }
+        return try rank(textTerms: Array(weighted.prefix(40)), profile: profile, excluding: [], relevant: nil, limit: limit)
+    }
+
+    private func rank(textTerms: [(term: String, weight: Double)], profile: Profile, excluding: Set<String>,
+                      relevant: RelevanceSet?, limit: Int) throws -> [Hit] {
+        let database = reader.database
+        // Candidates: the best text matches, plus any document sharing a brister.
+        var text = textTerms.isEmpty ? Query.matchAll() : Query(terms: textTerms.map(\.term), op: .or)
+        if !profile.brister.isEmpty {
+            text = text.combined(.or, Query(terms: profile.brister.map { Schema.term(Schema.Prefix.brist, $0) }, op: .or).scaled(by: 0))
+        }
+        let enquire = try Enquire(database: database)
+        enquire.setQuery(text)
+        let matches = try enquire.matches(limit: 200, relevant: relevant)
+        let topWeight = max(matches.count > 0 ? matches.weight(at: 0) : 1, 0.0001)
+
+        let ownCase = Set(profile.diarienummer.map(Schema.normaliseDiarienummer))
+        // Words worth showing as a reason: real words, not numbers or short particles.
+        let distinctive = Set(textTerms.map(\.term).filter { term in
+            let word = term.hasPrefix("Z") ? term.dropFirst() : Substring(term)
+            return word.count >= 5 && word.allSatisfy(\.isLetter)
+        }.prefix(20))
+        var hits: [Hit] = []
+        for i in 0..<matches.count {
+            let document = try matches.document(at: i)
+            let record = try StoredDocument.decode(try document.data(), withText: false).record
+            if excluding.contains(record.id) { continue }
+            if record.diarienummer.contains(where: { ownCase.contains(Schema.normaliseDiarienummer($0.value)) }) { continue }
+            var score = matches.weight(at: i) / topWeight
+            var reasons: [String] = []
+            let sharedBrister = profile.brister.filter(record.brister.contains)
+            for b in sharedBrister { reasons.append("same brist: \(b)") }
+            score += Self.bristWeight * Double(sharedBrister.count) / Double(max(profile.brister.count, 1))
+            let sharedRefs = profile.legalRefs.filter(record.legalRefs.contains)
+            for ref in sharedRefs.prefix(3) { reasons.append("same legal reference: \(ref)") }
+            score += Self.legalRefWeight * Double(sharedRefs.count) / Double(max(profile.legalRefs.count, 1))
+            if let area = profile.area, area == record.area { score += Self.areaWeight; reasons.append("same area: \(area)") }
+            if let type = profile.docType, type == record.docType { score += Self.docTypeWeight; reasons.append("same document type: \(type)") }
+            let words = try document.terms().map(\.term).filter { distinctive.contains($0) }
+            if !words.isEmpty {
+                reasons.append("shared words: " + words.prefix(6).map { $0.hasPrefix("Z") ? String($0.dropFirst()) + "…" : $0 }.joined(separator: ", "))
+            }
+            hits.append(Hit(record: record, score: score, reasons: reasons))
+        }
+        hits.sort { $0.score != $1.score ? $0.score > $1.score : $0.record.id < $1.record.id }
+        return Array(hits.prefix(limit))
+    }
+}

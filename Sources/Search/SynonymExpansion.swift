@@ -1,0 +1,68 @@
+/// Expands a query with the synonyms and abbreviations of Domain/synonyms.json: "IVO" also
+/// finds "Inspektionen för vård och omsorg" and the other way round.
+///
+/// Done on the query text rather than through Xapian's synonym table because Xapian treats a
+/// multi-word synonym as one term, and most of ours ("hem för vård eller boende") are phrases.
+public struct SynonymExpansion: Sendable {
+    /// Lower-case term or phrase → what it also means.
+    let synonyms: [String: [String]]
+    /// Keys, longest first, so "lex sarah" is tried before "sarah".
+    private let keys: [String]
+
+    public init(synonyms: [String: [String]]) {
+        self.synonyms = synonyms
+        keys = synonyms.keys.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
+    }
+
+    public static let none = SynonymExpansion(synonyms: [:])
+
+    /// Rewrites plain words of `query` (not inside quotes, not field values, not operators) that
+    /// are synonym keys into `(key OR "synonym" ...)`.
+    public func expand(_ query: String) -> String {
+        guard !synonyms.isEmpty, !query.contains("(") else { return query }
+        // Split into quoted parts, which stay as they are, and free text.
+        var out = ""
+        var inQuote = false
+        var segment = ""
+        for ch in query {
+            if ch == "\"" {
+                out += inQuote ? "\"" + segment + "\"" : expandSegment(segment)
+                segment = ""
+                inQuote.toggle()
+            } else {
+                segment.append(ch)
+            }
+        }
+        out += inQuote ? "\"" + segment : expandSegment(segment)
+        return out
+    }
+
+    private func expandSegment(_ text: String) -> String {
+        var words = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        var i = 0
+        var result: [String] = []
+        while i < words.count {
+            var matched = false
+            for key in keys {
+                let keyWords = key.split(separator: " ").map(String.init)
+                guard i + keyWords.count <= words.count else { continue }
+                let slice = words[i..<(i + keyWords.count)]
+                if slice.map({ $0.lowercased() }) == keyWords, !slice.contains(where: { $0.contains(":") }) {
+                    let original = slice.joined(separator: " ")
+                    let alternatives = [keyWords.count > 1 ? "\"\(original)\"" : original]
+                        + synonyms[key]!.map { $0.contains(" ") || $0.contains("-") ? "\"\($0)\"" : $0 }
+                    result.append("(" + alternatives.joined(separator: " OR ") + ")")
+                    i += keyWords.count
+                    matched = true
+                    break
+                }
+            }
+            if !matched {
+                result.append(words[i])
+                i += 1
+            }
+        }
+        words = result
+        return words.joined(separator: " ")
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Similar cases, recurring measures, case threads and synonyms over the Corpus.
+@Suite("Query layer on the Corpus", .serialized)
+struct QueryLayerTests {
+    var index: String { CorpusSearchTests.index }
+
+    func run(_ arguments: [String]) throws -> ArkivCommand.Output {
+        let out = try ArkivCommand.run(arguments + ["--index", index])
+        #expect(out.status == 0, "\(arguments): \(out.stderr)")
+        return out
+    }
+
+    func ids(_ query: String) throws -> Set<String> {
+        let hits = try run(["search", "--json", "--limit", "200", query]).json()["hits"] as! [[String: Any]]
+        return Set(hits.map { $0["id"] as! String })
+    }
+
+    @Test("similar cases share brister first, carry reasons, and leave out the source's own case")
+    func similarToDocument() throws {
+        let source = try #require((try run(["search", "--json", "typ:beslut brist:kontroll_placering"]).json()["hits"] as! [[String: Any]]).first)
+        let sourceBrister = Set(source["brister"] as! [String])
+        let sourceDnr = Set((source["diarienummer"] as! [[String: String]]).map { $0["value"]! })
+        let hits = try run(["similar", "--json", source["id"] as! String]).json()["hits"] as! [[String: Any]]
+        #expect(hits.count >= 3)
+        let first = try #require(hits.first)
+        #expect(!sourceBrister.isDisjoint(with: first["brister"] as! [String]))
+        #expect((first["reasons"] as! [String]).contains { $0.hasPrefix("same brist: ") })
+        for hit in hits {
+            #expect(hit["id"] as? String != source["id"] as? String)
+            #expect(!(hit["reasons"] as! [String]).isEmpty)
+            let dnr = Set((hit["diarienummer"] as! [[String: String]]).map { $0["value"]! })
+            #expect(dnr.isDisjoint(with: sourceDnr), "a document of the same case is not precedent")
+        }
+    }
+
+    @Test("a pasted criticism finds documents with the same brist, with reasons")
+    func similarToText() throws {
+        let criticism = """
+            IVO bedömer att nämnden brister i sin skyldighet att utreda familjehemmen innan barn placeras. \
+            Registerkontroller i belastningsregistret och misstankeregistret har inte gjorts före placeringen, \
+            och det saknas dokumentation av att familjehemmets lämplighet har bedömts enligt 6 kap. 6 § SoL.
+            """
+        let hits = try run(["similar", "--json", "--text", criticism]).json()["hits"] as! [[String: Any]]
+        let top = hits.prefix(3)
+        #expect(!top.isEmpty)
+        #expect(top.allSatisfy { ($0["brister"] as! [String]).contains("kontroll_placering") })
+        #expect(top.allSatisfy { ($0["reasons"] as! [String]).contains("same brist: kontroll_placering") })
+    }
+
+    @Test("recurring measures: groups span several kommuner and trace to their sources")
+    func recurringMeasures() throws {
+        let answer = try run(["measures", "--json", "--brist", "kontroll_placering"]).json()
+        let groups = answer["groups"] as! [[String: Any]]
+        let first = try #require(groups.first)
+        #expect((first["municipalities"] as! [String]).count >= 2)
+        let counts = groups.map { ($0["municipalities"] as! [String]).count }
+        #expect(counts == counts.sorted(by: >), "groups ranked by distinct kommuner")
+        let records = try run(["export"]).jsonLines()
+        let byID = Dictionary(uniqueKeysWithValues: records.map { ($0["id"] as! String, $0) })
+        for group in groups {
+            for example in group["examples"] as! [[String: Any]] {
+                let record = try #require(byID[example["id"] as! String])
+                let texts = (record["measures"] as! [[String: Any]]).map { $0["text"] as! String }
+                #expect(texts.contains(example["text"] as! String), "example text comes from its source")
+            }
+        }
+        let matrix = answer["matrix"] as! [String: [String: Int]]
+        #expect(matrix.values.contains { $0["checklista"] != nil })
+    }
+
+    @Test("measures export to Excel: UTF-8 BOM, semicolons, one row per measure")
+    func measuresCSV() throws {
+        let out = try run(["measures", "--brist", "kontroll_placering", "--csv", "groups"])
+        #expect(out.stdout.hasPrefix("\u{FEFF}grupp;kategorier;antal kommuner;kommun;status;åtgärd"))
+        let rows = out.stdout.split(separator: "\r\n")
+        let groups = try run(["measures", "--json", "--brist", "kontroll_placering"]).json()["groups"] as! [[String: Any]]
+        #expect(rows.count == 1 + groups.map { ($0["examples"] as! [Any]).count }.reduce(0, +))
+        let matrix = try run(["measures", "--brist", "kontroll_placering", "--csv", "matrix"]).stdout
+        #expect(matrix.hasPrefix("\u{FEFF}kommun;"))
+    }
+
+    @Test("a case thread lists beslut, answer and återredovisning in date order")
+    func caseThread() throws {
+        var cases: [String: Int] = [:]
+        for label in CorpusSearchTests.labels { if let key = label["case"] as? String, key.hasPrefix("ivo:") { cases[key, default: 0] += 1 } }
+        let key = try #require(cases.max { $0.value < $1.value }?.key)
+        let thread = try run(["case", "--json", String(key.dropFirst(4))]).json()
+        let documents = thread["documents"] as! [[String: Any]]
+        let dates = documents.compactMap { $0["date"] as? String }
+        #expect(dates == dates.sorted())
+        #expect(documents.first?["doc_type"] as? String == "beslut")
+        #expect(documents.contains { $0["doc_type"] as? String == "aterredovisning" })
+        #expect(documents.count >= 3)
+    }
+
+    @Test("IVO and Inspektionen för vård och omsorg are one; plan för genomförande meets genomförandeplan")
+    func synonyms() throws {
+        let spelledOut = try ids("\"inspektionen för vård och omsorg\"")
+        let abbreviation = try ids("IVO")
+        #expect(!spelledOut.isEmpty)
+        #expect(spelledOut.isSubset(of: abbreviation))
+        let compound = try ids("genomförandeplan")
+        #expect(!compound.isEmpty)
+        #expect(compound.isSubset(of: try ids("plan för genomförande")))
+    }
+}
