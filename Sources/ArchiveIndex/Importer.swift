@@ -15,7 +15,7 @@ public final class Importer {
         public var workerExecutable: String?
         public var workerArguments: [String] = ["extract-worker"]
         public var workers = ProcessInfo.processInfo.activeProcessorCount
-        public var limits = WorkerPool.Limits()
+        public var limits = WorkerLimits()
         /// Documents per commit: bounds memory and the work a crash can lose.
         public var batchSize = 500
         /// Report what would happen, change nothing.
@@ -32,16 +32,16 @@ public final class Importer {
     }
 
     private let indexPath: String
-    private let tag: (TaggingInput) -> DocumentFacts
+    private let processor: FileProcessor
     private let inflections: InflectionFamilies
     private let options: Options
     private let originals: OriginalStore
 
-    /// `tag` finds a document's facts (the Tagging module's `Tagger.tag`).
-    public init(indexPath: String, inflections: InflectionFamilies, options: Options = Options(),
-                tag: @escaping (TaggingInput) -> DocumentFacts) {
+    /// With `options.workerExecutable`, the workers run their own `FileProcessor` (started with
+    /// `options.workerArguments`); `processor` serves in-process extraction.
+    public init(indexPath: String, inflections: InflectionFamilies, processor: FileProcessor, options: Options = Options()) {
         self.indexPath = indexPath
-        self.tag = tag
+        self.processor = processor
         self.inflections = inflections
         self.options = options
         originals = OriginalStore(indexPath: indexPath)
@@ -88,16 +88,16 @@ public final class Importer {
         // Pass 2: extraction (isolated), tagging and writing, committed in batches.
         var sinceCommit = 0
         var failure: Error? = nil
-        func handle(_ path: String, _ result: Result<ExtractedText, ExtractionError>) {
+        func handle(_ path: String, _ result: Result<ProcessedFile, ExtractionError>) {
             guard failure == nil, let file = pending[path] else { return }
             done += 1
             progress(Progress(done: done, total: found.files.count, path: path))
             switch result {
             case .failure(let error):
                 summary.rejects.append(.init(path: path, reason: error.reason))
-            case .success(let text):
+            case .success(let processed):
                 do {
-                    let replaced = try self.write(file, text: text, db: db, indexer: indexer, synonyms: synonyms)
+                    let replaced = try self.write(file, processed: processed, db: db, indexer: indexer, synonyms: synonyms)
                     if replaced { summary.updated += 1 } else { summary.added += 1 }
                     sinceCommit += 1
                     if sinceCommit >= self.options.batchSize {
@@ -110,10 +110,10 @@ public final class Importer {
             }
         }
         if let executable = options.workerExecutable {
-            WorkerPool(executable: executable, arguments: options.workerArguments, workers: options.workers, limits: options.limits)
+            WorkerPool<ProcessedFile>(executable: executable, arguments: options.workerArguments, workers: options.workers, limits: options.limits)
                 .extract(toExtract, handle: handle)
         } else {
-            for path in toExtract { handle(path, Result { () throws(ExtractionError) in try Extractor.extract(path: path) }) }
+            for path in toExtract { handle(path, Result { () throws(ExtractionError) in try processor.process(path: path) }) }
         }
         if let failure { throw failure }
         for file in duplicates {
@@ -223,12 +223,10 @@ public final class Importer {
 
     /// Writes a newly extracted document. Returns true when it replaces an older version of
     /// the same path.
-    private func write(_ file: PendingFile, text: ExtractedText, db: WritableDatabase,
+    private func write(_ file: PendingFile, processed: ProcessedFile, db: WritableDatabase,
                        indexer: DocumentIndexer, synonyms: InflectionSynonymWriter) throws -> Bool {
         try originals.store(try Extractor.read(file.path), id: file.id, extension: (file.path as NSString).pathExtension)
-        let facts = tag(TaggingInput(pages: text.pages, metadataTitle: text.title,
-                                            metadataDate: text.creationDate,
-                                            fileName: (file.path as NSString).lastPathComponent))
+        let (text, facts) = (processed.text, processed.facts)
         let record = DocumentRecord(id: file.id, path: file.path, facts: facts, text: text, bytes: file.bytes)
         let stored = StoredDocument(record: record, evidence: facts.evidence, pages: text.pages)
         try db.replaceDocument(uniqueTerm: Schema.Prefix.id + file.id, with: try indexer.makeDocument(stored))

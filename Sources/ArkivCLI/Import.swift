@@ -52,16 +52,20 @@ struct Import: ParsableCommand {
 
     func run() throws {
         let (domainData, inflections) = try DomainData.forCommand(explicit: domain)
-        let tagger = Tagger(domain: domainData)
         var options = Importer.Options(workerExecutable: currentExecutable)
+        if let folder = DomainData.locate(explicit: domain, hintFilePath: currentExecutable) {
+            options.workerArguments = ["extract-worker", "--domain", folder.path]
+        }
         options.workers = workers
         options.dryRun = dryRun
         options.batchSize = max(1, batchSize)
         options.prune = prune
         var roots = paths
         if retryFailed { roots += (try? RejectReport(indexPath: indexOptions.index).paths()) ?? [] }
-        options.limits = WorkerPool.Limits(secondsPerFile: timeout, memoryMBPerWorker: memoryMb)
-        let importer = Importer(indexPath: indexOptions.index, inflections: inflections, options: options, tag: tagger.tag)
+        options.limits = WorkerLimits(secondsPerFile: timeout, memoryMBPerWorker: memoryMb)
+        // The workers tag; this process only needs a processor for in-process use.
+        let importer = Importer(indexPath: indexOptions.index, inflections: inflections,
+                                processor: FileProcessor(tagger: Tagger(domain: domainData)), options: options)
         let reporter = ProgressReporter()
         let summary: ImportSummary
         do {
@@ -121,9 +125,12 @@ struct ExtractWorker: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "extract-worker", abstract: "Internal: serve extraction requests on stdin.", shouldDisplay: false)
 
     @Option var memoryMb: Int = 2048
+    @Option var domain: String?
 
     func run() throws {
-        ExtractionWorker.run(memoryLimitMB: memoryMb)
+        let (domainData, _) = try DomainData.forCommand(explicit: domain)
+        let processor = FileProcessor(tagger: Tagger(domain: domainData))
+        ExtractionWorker.serve(memoryLimitMB: memoryMb) { (path) throws(ExtractionError) in try processor.process(path: path) }
     }
 }
 

@@ -9,13 +9,14 @@ import Glibc
 /// Why a separate process: poppler runs on untrusted bytes; a crash, a hang or runaway memory
 /// there must cost one file, not the import (omindex isolates its filters the same way).
 public enum ExtractionWorker {
-    struct Reply: Codable {
-        var text: ExtractedText?
+    struct Reply<Output: Codable>: Codable {
+        var output: Output?
         var error: String?
     }
 
-    /// Serves requests until stdin closes. `memoryLimitMB` caps the address space.
-    public static func run(memoryLimitMB: Int) -> Never {
+    /// Serves requests until stdin closes: `handle` turns a path into the output (e.g. the
+    /// extracted text and its facts). `memoryLimitMB` caps the address space.
+    public static func serve<Output: Codable>(memoryLimitMB: Int, handle: (String) throws(ExtractionError) -> Output) -> Never {
         if memoryLimitMB > 0 {
             let bytes = rlim_t(memoryLimitMB) * 1024 * 1024
             var limit = rlimit(rlim_cur: bytes, rlim_max: bytes)
@@ -24,8 +25,8 @@ public enum ExtractionWorker {
         let encoder = JSONEncoder()
         while let line = readLine(strippingNewline: true) {
             guard let path = try? JSONDecoder().decode(String.self, from: Data(line.utf8)) else { continue }
-            var reply = Reply()
-            do { reply.text = try Extractor.extract(path: path) } catch { reply.error = error.reason }
+            var reply = Reply<Output>()
+            do { reply.output = try handle(path) } catch { reply.error = error.reason }
             var out = (try? encoder.encode(reply)) ?? Data(#"{"error":"could not encode extraction result"}"#.utf8)
             out.append(0x0A)
             out.withUnsafeBytes { buffer in

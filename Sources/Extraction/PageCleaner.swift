@@ -8,32 +8,80 @@ public enum PageCleaner {
         // place a diarienummer or the sender stands.
         var seen: Set<String> = []
         return lines.map { pageLines in
+            let edges = edgeIndices(pageLines)
             var firstOnThisPage: Set<String> = []
-            let kept = pageLines.filter { line in
-                if isPageNumberLine(line) { return false }
+            var kept: [String] = []
+            kept.reserveCapacity(pageLines.count)
+            for (index, line) in pageLines.enumerated() {
+                guard edges.contains(index) else { kept.append(line); continue }
+                if isPageNumberLine(line) { continue }
                 let key = edgeKey(line)
-                guard !key.isEmpty, repeated.contains(key) else { return true }
-                if !seen.contains(key) || firstOnThisPage.contains(key) {
-                    firstOnThisPage.insert(key)
-                    return true
-                }
-                return false
+                if !key.isEmpty, repeated.contains(key), seen.contains(key), !firstOnThisPage.contains(key) { continue }
+                if repeated.contains(key) { firstOnThisPage.insert(key) }
+                kept.append(line)
             }
             seen.formUnion(firstOnThisPage)
             return joinHyphenation(kept).joined(separator: "\n")
         }
     }
 
-    /// "Sida 3 (16)", "Sida 3 av 16", "3 (16)", "- 3 -": page numbering, never body text.
-    static func isPageNumberLine(_ line: String) -> Bool {
-        let t = line.trimmingCharacters(in: .whitespaces)
-        return t.wholeMatch(of: /(?i)(sida\s+)?\d{1,4}\s*(\(\s*\d{1,4}\s*\)|av\s+\d{1,4})/) != nil
-            || t.wholeMatch(of: /[-–]\s*\d{1,4}\s*[-–]/) != nil
+    /// How many non-empty lines at the top and bottom of a page can be header or footer.
+    static let edgeLines = 3
+
+    /// Indices of the first and last `edgeLines` non-empty lines: only they can be running
+    /// headers, footers or page numbers; body text is never looked at (and stays fast).
+    static func edgeIndices(_ lines: [String]) -> Set<Int> {
+        let nonEmpty = lines.indices.filter { !lines[$0].allSatisfy(\.isWhitespace) }
+        return Set(nonEmpty.prefix(edgeLines) + nonEmpty.suffix(edgeLines))
     }
 
-    /// Lines normalised so "Sida 2 (5)" and "Sida 3 (5)" compare equal.
+    /// "Sida 3 (16)", "Sida 3 av 16", "3 (16)", "- 3 -": page numbering, never body text.
+    static func isPageNumberLine(_ line: String) -> Bool {
+        var rest = Substring(line.trimmingCharacters(in: .whitespaces))
+        if rest.count > 24 { return false }
+        func skipSpaces() { rest = rest.drop { $0 == " " } }
+        func digits() -> Bool {
+            let run = rest.prefix { $0.isASCII && $0.isNumber }
+            guard (1...4).contains(run.count) else { return false }
+            rest = rest.dropFirst(run.count)
+            return true
+        }
+        if let first = rest.first, first == "-" || first == "–" {
+            rest = rest.dropFirst(); skipSpaces()
+            guard digits() else { return false }
+            skipSpaces()
+            return rest == "-" || rest == "–"
+        }
+        if rest.lowercased().hasPrefix("sida ") { rest = rest.dropFirst(5); skipSpaces() }
+        guard digits() else { return false }
+        skipSpaces()
+        if rest.first == "(" {
+            rest = rest.dropFirst(); skipSpaces()
+            guard digits() else { return false }
+            skipSpaces()
+            return rest == ")"
+        }
+        if rest.hasPrefix("av ") {
+            rest = rest.dropFirst(3); skipSpaces()
+            return digits() && rest.isEmpty
+        }
+        return false
+    }
+
+    /// Lines normalised so "Sida 2 (5)" and "Sida 3 (5)" compare equal: digit runs become "#".
     static func edgeKey(_ line: String) -> String {
-        line.trimmingCharacters(in: .whitespaces).replacing(/\d+/, with: "#")
+        var out = ""
+        var inDigits = false
+        for ch in line.trimmingCharacters(in: .whitespaces) {
+            if ch.isASCII && ch.isNumber {
+                if !inDigits { out.append("#") }
+                inDigits = true
+            } else {
+                out.append(ch)
+                inDigits = false
+            }
+        }
+        return out
     }
 
     /// Lines among the first or last three non-empty lines of a page that recur on at least
@@ -42,8 +90,7 @@ public enum PageCleaner {
         guard pages.count >= 2 else { return [] }
         var counts: [String: Int] = [:]
         for page in pages {
-            let nonEmpty = page.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
-            let edges = Set((nonEmpty.prefix(3) + nonEmpty.suffix(3)).map(edgeKey))
+            let edges = Set(edgeIndices(page).map { edgeKey(page[$0]) })
             for key in edges { counts[key, default: 0] += 1 }
         }
         let threshold = max(2, (pages.count + 1) / 2)

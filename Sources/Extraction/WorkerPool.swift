@@ -5,15 +5,18 @@ import Glibc
 
 /// Runs extraction in child processes (`arkiv extract-worker`), one per core by default, and
 /// kills and replaces a worker that exceeds the per-file time limit or dies.
-public final class WorkerPool: @unchecked Sendable {
-    public struct Limits: Sendable {
-        public var secondsPerFile: Double
-        public var memoryMBPerWorker: Int
-        public init(secondsPerFile: Double = 120, memoryMBPerWorker: Int = 2048) {
-            self.secondsPerFile = secondsPerFile
-            self.memoryMBPerWorker = memoryMBPerWorker
-        }
+/// Per-file limits of an extraction worker.
+public struct WorkerLimits: Sendable {
+    public var secondsPerFile: Double
+    public var memoryMBPerWorker: Int
+    public init(secondsPerFile: Double = 120, memoryMBPerWorker: Int = 2048) {
+        self.secondsPerFile = secondsPerFile
+        self.memoryMBPerWorker = memoryMBPerWorker
     }
+}
+
+public final class WorkerPool<Output: Codable & Sendable>: @unchecked Sendable {
+    public typealias Limits = WorkerLimits
 
     private let executable: String
     private let arguments: [String]
@@ -30,8 +33,8 @@ public final class WorkerPool: @unchecked Sendable {
 
     /// Extracts every path; `handle` is called on the calling thread, one result at a time, in
     /// completion order. At most a few results wait in memory, whatever the number of files.
-    public func extract(_ paths: [String], handle: (String, Result<ExtractedText, ExtractionError>) -> Void) {
-        let queue = BoundedQueue<(String, Result<ExtractedText, ExtractionError>)>(capacity: workers * 2)
+    public func extract(_ paths: [String], handle: (String, Result<Output, ExtractionError>) -> Void) {
+        let queue = BoundedQueue<(String, Result<Output, ExtractionError>)>(capacity: workers * 2)
         let next = PathCursor(paths)
         let group = DispatchGroup()
         for _ in 0..<min(workers, max(1, paths.count)) {
@@ -44,7 +47,7 @@ public final class WorkerPool: @unchecked Sendable {
                         queue.put((path, .failure(ExtractionError("internal error: could not start an extraction worker"))))
                         continue
                     }
-                    let result = w.extract(path, timeout: limits.secondsPerFile, memoryMB: limits.memoryMBPerWorker)
+                    let result: Result<Output, WorkerFailure> = w.extract(path, timeout: limits.secondsPerFile, memoryMB: limits.memoryMBPerWorker)
                     if case .failure(let e) = result, e.isWorkerFailure { w.terminate(); worker = nil }
                     queue.put((path, result.mapError { $0.error }))
                 }
@@ -73,6 +76,10 @@ final class WorkerProcess {
     init(executable: String, arguments: [String]) throws {
         var inPipe: [Int32] = [0, 0], outPipe: [Int32] = [0, 0]
         guard pipe(&inPipe) == 0, pipe(&outPipe) == 0 else { throw ExtractionError("pipe failed") }
+        // Our ends must not leak into workers started later: a worker whose stdin is also held
+        // open by a sibling would never see end-of-file when we go away.
+        _ = fcntl(inPipe[1], F_SETFD, FD_CLOEXEC)
+        _ = fcntl(outPipe[0], F_SETFD, FD_CLOEXEC)
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -96,7 +103,7 @@ final class WorkerProcess {
         signal(SIGPIPE, SIG_IGN)
     }
 
-    func extract(_ path: String, timeout: Double, memoryMB: Int) -> Result<ExtractedText, WorkerFailure> {
+    func extract<Output: Codable>(_ path: String, timeout: Double, memoryMB: Int) -> Result<Output, WorkerFailure> {
         var request = (try? JSONEncoder().encode(path)) ?? Data()
         request.append(0x0A)
         let wrote = request.withUnsafeBytes { write(toChild, $0.baseAddress!, $0.count) }
@@ -107,10 +114,10 @@ final class WorkerProcess {
             if let newline = buffer.firstIndex(of: 0x0A) {
                 let line = Data(buffer[..<newline])
                 buffer.removeSubrange(...newline)
-                guard let reply = try? JSONDecoder().decode(ExtractionWorker.Reply.self, from: line) else {
+                guard let reply = try? JSONDecoder().decode(ExtractionWorker.Reply<Output>.self, from: line) else {
                     return .failure(WorkerFailure(error: ExtractionError("internal error: unreadable worker reply"), isWorkerFailure: true))
                 }
-                if let text = reply.text { return .success(text) }
+                if let output = reply.output { return .success(output) }
                 return .failure(WorkerFailure(error: ExtractionError(reply.error ?? "unknown extraction error"), isWorkerFailure: false))
             }
             let remaining = deadline.timeIntervalSinceNow

@@ -43,7 +43,7 @@ final class QueryBuilder {
         self.synonyms = synonyms
         try parser.setStemmer(language: "swedish")
         parser.setDatabase(database)
-        parser.setDefaultOperator(.and)
+        parser.setDefaultOperator(.or)
         for field in Field.allCases {
             try parser.addBooleanPrefix(field: field.rawValue, prefix: field.prefix, group: field.rawValue)
         }

@@ -32,6 +32,9 @@ public final class Searcher {
         try builder.parse(text).query
     }
 
+    /// Characters of a document's text a snippet is chosen from.
+    static let snippetSource = 200_000
+
     public func search(_ request: SearchRequest) throws -> SearchResponse {
         let database = reader.database
         var (query, suggestion) = try builder.parse(request.query)
@@ -48,7 +51,9 @@ public final class Searcher {
         var hits: [SearchResponse.Hit] = []
         for i in 0..<matches.count {
             let stored = try StoredDocument.decode(try matches.document(at: i).data())
-            var text = stored.pages.joined(separator: "\n")
+            // Snippets come from the first part of very long texts: a 20 MB dump must not make
+            // every answer slow.
+            var text = String(stored.pages.joined(separator: "\n").prefix(Self.snippetSource))
             if !request.showPersonnummer { text = PersonnummerMask.mask(text) }
             let snippet = try matches.snippet(of: text, length: 320)
             hits.append(.init(record: stored.record, score: matches.weight(at: i), snippet: snippet))
