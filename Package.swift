@@ -13,6 +13,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
     targets: [
         // Xapian binding: a C++ shim with an extern "C" API that catches every exception ...
@@ -32,10 +35,21 @@ let package = Package(
 
         .target(name: "ArchiveIndex", dependencies: ["Xapian", "Extraction", "Tagging"]),
         .target(name: "Search", dependencies: ["ArchiveIndex", "Xapian", "Tagging"]),
+        // The web interface and HTTP API (Hummingbird 2, Mustache templates in Swedish).
+        .target(
+            name: "Server",
+            dependencies: [
+                "Search", "ArchiveIndex", "Tagging",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.copy("Templates"), .copy("Static")]
+        ),
         .executableTarget(
             name: "ArkivCLI",
             dependencies: [
-                "Search", "ArchiveIndex", "Extraction", "Tagging", "Xapian",
+                "Search", "ArchiveIndex", "Extraction", "Tagging", "Xapian", "Server",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -45,6 +59,10 @@ let package = Package(
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "TestSupport"]),
         .testTarget(name: "TaggingTests", dependencies: ["Tagging", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ArchiveTests", dependencies: ["ArchiveIndex", "Search", "TestSupport"]),
+        .testTarget(
+            name: "ServerTests",
+            dependencies: ["Server", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")]
+        ),
     ],
     cxxLanguageStandard: .cxx17
 )

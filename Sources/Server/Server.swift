@@ -1,0 +1,2 @@
+/// The web interface and HTTP API. (Being built.)
+public enum ServerModule {}
