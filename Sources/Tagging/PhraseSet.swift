@@ -31,14 +31,21 @@ struct PhraseSet: Sendable {
         isEmpty = singles.isEmpty && combos.isEmpty
     }
 
-    /// Whether any phrase occurs in `text`.
-    func matches(_ text: String) -> Bool { firstRange(in: text) != nil }
+    /// Whether any phrase occurs in `text`. Stops at the first hit: the hot path of tagging.
+    func matches(_ text: String) -> Bool {
+        if simple?.firstMatch(in: text) != nil { return true }
+        return combined.contains { combo in combo.allSatisfy { $0.firstMatch(in: text) != nil } }
+    }
 
     /// Where the first phrase occurs (for `A + B`, where `A` occurs).
     func firstRange(in text: String) -> NSRange? {
         var best: NSRange? = simple?.firstMatch(in: text)?.range
         for combo in combined {
-            let found = combo.compactMap { $0.firstMatch(in: text)?.range }
+            var found: [NSRange] = []
+            for part in combo {
+                guard let range = part.firstMatch(in: text)?.range else { break }
+                found.append(range)
+            }
             if found.count == combo.count, best == nil || found[0].location < best!.location {
                 best = found[0]
             }
