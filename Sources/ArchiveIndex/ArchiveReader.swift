@@ -15,7 +15,8 @@ public final class ArchiveReader {
 
     public init(database: Database) { self.database = database }
 
-    public func count() throws -> Int { try database.documentCount() }
+    /// Archived documents (measure entries not counted).
+    public func count() throws -> Int { try database.termFrequency(Schema.Kind.document) }
 
     /// The stored document with this id (full sha256, or a unique prefix of at least 8 hex digits).
     public func document(id: String) throws -> StoredDocument? {
@@ -39,7 +40,7 @@ public final class ArchiveReader {
     /// Every record, in index order, without reading the texts.
     public func forEachRecord(_ body: (DocumentRecord) throws -> Void) throws {
         var ids: [UInt32] = []
-        try database.forEachDocumentID { ids.append($0); return true }
+        try database.forEachPosting(Schema.Kind.document) { ids.append($0); return true }
         for docid in ids {
             try body(try StoredDocument.decode(try database.document(docid).data(), withText: false).record)
         }

@@ -46,6 +46,7 @@ final class DocumentIndexer {
             try doc.addBooleanTerm(Schema.term(Schema.Prefix.measureCategory, category))
         }
         try doc.addBooleanTerm(Schema.Prefix.extraction + record.extraction)
+        try doc.addBooleanTerm(Schema.Kind.document)
 
         if let date = record.date {
             try doc.setValue(date.replacingOccurrences(of: "-", with: ""), slot: Schema.Slot.date)
@@ -63,4 +64,50 @@ final class DocumentIndexer {
         try doc.setData(try stored.encoded())
         return doc
     }
+
+    /// One index entry per measure, so `arkiv measures` reads small records instead of whole
+    /// documents: text (searchable), categories, status, kommun, brist context, source and page.
+    func makeMeasureDocuments(_ stored: StoredDocument) throws -> [(uniqueTerm: String, document: Document)] {
+        let record = stored.record
+        var out: [(String, Document)] = []
+        for (position, measure) in record.measures.enumerated() {
+            let doc = Document()
+            termGenerator.setDocument(doc)
+            try termGenerator.index(measure.text)
+            let unique = Schema.Prefix.measureID + record.id + ":" + String(position)
+            try doc.addBooleanTerm(unique)
+            try doc.addBooleanTerm(Schema.Kind.measure)
+            try doc.addBooleanTerm(Schema.Prefix.source + record.id)
+            // The brist it answers: where the document says so, else every brist of the document.
+            for brist in measure.brist.map({ [$0] }) ?? record.brister {
+                try doc.addBooleanTerm(Schema.term(Schema.Prefix.brist, brist))
+            }
+            for category in measure.categories { try doc.addBooleanTerm(Schema.term(Schema.Prefix.measureCategory, category)) }
+            if let kommun = record.municipality { try doc.addBooleanTerm(Schema.term(Schema.Prefix.municipality, kommun)) }
+            try doc.addBooleanTerm(Schema.term(Schema.Prefix.docType, record.docType))
+            if let date = record.date { try doc.setValue(date.replacingOccurrences(of: "-", with: ""), slot: Schema.Slot.date) }
+            let entry = MeasureRecord(id: record.id, municipality: record.municipality, text: measure.text,
+                                      categories: measure.categories, status: measure.status?.rawValue,
+                                      brist: measure.brist, page: measure.page, date: record.date,
+                                      path: record.path, docType: record.docType)
+            try doc.setData(Array(try JSONEncoder().encode(entry)))
+            out.append((unique, doc))
+        }
+        return out
+    }
+}
+
+/// A measure as stored in its own index entry.
+public struct MeasureRecord: Codable, Sendable, Equatable {
+    /// The source document's id.
+    public var id: String
+    public var municipality: String?
+    public var text: String
+    public var categories: [String]
+    public var status: String?
+    public var brist: String?
+    public var page: Int?
+    public var date: String?
+    public var path: String
+    public var docType: String
 }

@@ -230,6 +230,7 @@ public final class Importer {
         let record = DocumentRecord(id: file.id, path: file.path, facts: facts, text: text, bytes: file.bytes)
         let stored = StoredDocument(record: record, evidence: facts.evidence, pages: text.pages)
         try db.replaceDocument(uniqueTerm: Schema.Prefix.id + file.id, with: try indexer.makeDocument(stored))
+        try Self.replaceMeasures(of: stored, db: db, indexer: indexer)
         try synonyms.addSynonyms(for: facts.title + "\n" + text.fullText, to: db)
         try db.setMetadata(Self.pathKey(file.path), "\(file.id) \(file.signature)")
         guard let previous = file.previousID, previous != file.id else { return false }
@@ -246,11 +247,21 @@ public final class Importer {
         stored.record.paths.removeAll { $0 == path }
         if stored.record.paths.isEmpty {
             try db.deleteDocuments(term: Schema.Prefix.id + id)
+            try db.deleteDocuments(term: Schema.Prefix.source + id)
             return true
         } else {
             stored.record.path = stored.record.paths[0]
             try db.replaceDocument(uniqueTerm: Schema.Prefix.id + id, with: try indexer.makeDocument(stored))
+            try Self.replaceMeasures(of: stored, db: db, indexer: indexer)
             return false
+        }
+    }
+
+    /// The measure entries of a document, rewritten with it (same commit, so never out of step).
+    static func replaceMeasures(of stored: StoredDocument, db: WritableDatabase, indexer: DocumentIndexer) throws {
+        try db.deleteDocuments(term: Schema.Prefix.source + stored.record.id)
+        for (unique, document) in try indexer.makeMeasureDocuments(stored) {
+            try db.replaceDocument(uniqueTerm: unique, with: document)
         }
     }
 

@@ -3,7 +3,7 @@
 /// must be rebuilt.
 public enum Schema {
     /// Stored as user metadata "schema"; an index of another version is refused with advice.
-    public static let version = "1"
+    public static let version = "2"
 
     /// Term prefixes (Xapian's omega conventions where one exists).
     public enum Prefix {
@@ -33,6 +33,19 @@ public enum Schema {
         public static let year = "XY"
         /// Extraction method: text, ocr, mixed, plain.
         public static let extraction = "XE"
+        /// What an index entry is: "XRdocument" (an archived file) or "XRmeasure" (one åtgärd
+        /// of a document, a record of its own for `arkiv measures`).
+        public static let kind = "XR"
+        /// On a measure: the id of the document it comes from.
+        public static let source = "XS"
+        /// On a measure: its unique term, source id + ":" + position.
+        public static let measureID = "XU"
+    }
+
+    /// The kind terms.
+    public enum Kind {
+        public static let document = Prefix.kind + "document"
+        public static let measure = Prefix.kind + "measure"
     }
 
     /// Value slots: for sorting, ranges and facet counts.

@@ -17,7 +17,7 @@ public struct CaseThread: Encodable, Sendable {
         for _ in 0..<2 {  // the number itself, then the numbers its documents also carry
             let terms = numbers.map { Schema.Prefix.diarienummer + $0 }
             let enquire = try Enquire(database: database)
-            enquire.setQuery(Query(terms: terms, op: .or))
+            enquire.setQuery(Query(terms: terms, op: .or).filtered(by: Query(term: Schema.Kind.document)))
             let matches = try enquire.matches(limit: 500)
             for i in 0..<matches.count {
                 let record = try StoredDocument.decode(try matches.document(at: i).data(), withText: false).record

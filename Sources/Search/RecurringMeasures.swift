@@ -62,27 +62,25 @@ public final class RecurringMeasures {
         stemmer = try Stemmer(language: "swedish")
     }
 
-    /// Groups the measures of documents with `brist` (and matching `query`, if given).
+    /// Groups the measures taken against `brist` (and whose text matches `query`, if given),
+    /// read from the measure entries of the index.
     public func groups(brist: String?, query: Query?, minimumMunicipalities: Int = 1, limit: Int = 50) throws -> Answer {
-        var filter: Query? = brist.map { Query(term: Schema.term(Schema.Prefix.brist, $0)) }
-        if let query { filter = filter.map { query.filtered(by: $0) } ?? query }
+        var filter = Query(term: Schema.Kind.measure)
+        if let brist { filter = filter.filtered(by: Query(term: Schema.term(Schema.Prefix.brist, brist))) }
         let enquire = try Enquire(database: reader.database)
-        enquire.setQuery(filter ?? .matchAll())
-        let matches = try enquire.matches(limit: max(try reader.database.documentCount(), 1))
+        enquire.setQuery(query.map { $0.filtered(by: filter) } ?? filter)
+        let matches = try enquire.matches(limit: max(try reader.database.termFrequency(Schema.Kind.measure), 1))
 
         struct Item { var words: Set<String>; var category: String; var categories: [String]; var example: Example }
         var items: [Item] = []
+        let decoder = JSONDecoder()
         for i in 0..<matches.count {
-            let record = try StoredDocument.decode(try matches.document(at: i).data(), withText: false).record
-            for m in record.measures {
-                if let brist, let context = m.brist, context != brist { continue }
-                let words = try signature(m.text)
-                guard !words.isEmpty else { continue }
-                items.append(Item(words: words, category: m.categories.first ?? "ovrigt", categories: m.categories,
-                                  example: Example(id: record.id, municipality: record.municipality, text: m.text,
-                                                   status: m.status?.rawValue, page: m.page, date: record.date,
-                                                   path: record.path, docType: record.docType)))
-            }
+            let m = try decoder.decode(MeasureRecord.self, from: Data(try matches.document(at: i).data()))
+            let words = try signature(m.text)
+            guard !words.isEmpty else { continue }
+            items.append(Item(words: words, category: m.categories.first ?? "ovrigt", categories: m.categories,
+                              example: Example(id: m.id, municipality: m.municipality, text: m.text, status: m.status,
+                                               page: m.page, date: m.date, path: m.path, docType: m.docType)))
         }
         // Greedy clustering in date order: each measure joins the most similar group of its
         // category, or starts one.

@@ -38,6 +38,7 @@ public final class Searcher {
     public func search(_ request: SearchRequest) throws -> SearchResponse {
         let database = reader.database
         var (query, suggestion) = try builder.parse(request.query)
+        query = query.filtered(by: Query(term: Schema.Kind.document))
         if let filter = try QueryBuilder.filter(for: request) { query = query.filtered(by: filter) }
 
         let enquire = try Enquire(database: database)

@@ -38,7 +38,7 @@ public final class SimilarCases {
     }
 
     /// Weights of the structural evidence, relative to the best text match (1.0).
-    static let bristWeight = 0.5, legalRefWeight = 0.15, areaWeight = 0.1, docTypeWeight = 0.05
+    static let bristWeight = 1.0, legalRefWeight = 0.15, areaWeight = 0.1, docTypeWeight = 0.05
 
     private let reader: ArchiveReader
     public init(reader: ArchiveReader) { self.reader = reader }
@@ -85,7 +85,7 @@ public final class SimilarCases {
             text = text.combined(.or, Query(terms: profile.brister.map { Schema.term(Schema.Prefix.brist, $0) }, op: .or).scaled(by: 0))
         }
         let enquire = try Enquire(database: database)
-        enquire.setQuery(text)
+        enquire.setQuery(text.filtered(by: Query(term: Schema.Kind.document)))
         let matches = try enquire.matches(limit: 200, relevant: relevant)
         let topWeight = max(matches.count > 0 ? matches.weight(at: 0) : 1, 0.0001)
 
