@@ -56,6 +56,9 @@ struct BristExtractor {
     /// The brist categories a statement states as found (empty when it is not a finding).
     func categories(in statement: String) -> [String] {
         guard !statement.hasSuffix("?") else { return [] }
+        // Most statements hold no cue at all: one regex run rules them out (the scope below is a
+        // prefix of the statement, so it cannot hold a cue the whole statement lacks).
+        guard cues.matches(statement) else { return [] }
         var scope = statement
         if !reasons.matches(statement), let r = purpose.firstRange(in: statement), r.location > 0 {
             scope = statement.sub(NSRange(location: 0, length: r.location))
