@@ -34,32 +34,6 @@ struct cx_rset { Xapian::RSet rset; };
 
 namespace {
 
-// Counts values of one slot; with `multi`, splits a value on 0x1F so a document tagged with
-// several brister counts once under each.
-class MultiValueCountSpy : public Xapian::MatchSpy {
-  public:
-    MultiValueCountSpy(Xapian::valueno slot, bool multi) : slot_(slot), multi_(multi) {}
-    void operator()(const Xapian::Document &doc, double) override {
-        const std::string v = doc.get_value(slot_);
-        if (v.empty()) return;
-        if (!multi_) { ++counts_[v]; return; }
-        size_t start = 0;
-        while (start <= v.size()) {
-            size_t end = v.find('\x1f', start);
-            if (end == std::string::npos) end = v.size();
-            if (end > start) ++counts_[v.substr(start, end - start)];
-            start = end + 1;
-        }
-    }
-    std::string name() const override { return "cxapian.MultiValueCountSpy"; }
-    const std::map<std::string, uint32_t> &counts() const { return counts_; }
-
-  private:
-    Xapian::valueno slot_;
-    bool multi_;
-    std::map<std::string, uint32_t> counts_;
-};
-
 void set_error(cx_error **err, const std::string &type, const std::string &message) {
     if (err) *err = new cx_error{type, message};
 }
@@ -556,7 +530,7 @@ void cx_enquire_set_bm25(cx_enquire *e, double k1, double k2, double k3, double 
 }
 
 void cx_enquire_add_valuecount_spy(cx_enquire *e, cx_valuecountspy *spy) {
-    e->enq.add_matchspy(reinterpret_cast<MultiValueCountSpy *>(spy));
+    e->enq.add_matchspy(reinterpret_cast<Xapian::ValueCountMatchSpy *>(spy));
 }
 
 void cx_enquire_clear_spies(cx_enquire *e) { e->enq.clear_matchspies(); }
@@ -617,20 +591,25 @@ cx_rset *cx_rset_new(void) { return new cx_rset; }
 void cx_rset_add(cx_rset *r, cx_docid did) { r->rset.add_document(did); }
 void cx_rset_free(cx_rset *r) { delete r; }
 
-cx_valuecountspy *cx_valuecountspy_new(unsigned slot, int multi) {
-    return reinterpret_cast<cx_valuecountspy *>(new MultiValueCountSpy(slot, multi != 0));
+// Xapian's own ValueCountMatchSpy, so facet counting also works over remote shards
+// (xapian-tcpsrv knows only the built-in spies). Multi-valued slots are split by the caller.
+cx_valuecountspy *cx_valuecountspy_new(unsigned slot) {
+    return reinterpret_cast<cx_valuecountspy *>(new Xapian::ValueCountMatchSpy(slot));
 }
 
 int cx_valuecountspy_values(const cx_valuecountspy *spy, cx_term_callback cb, void *ctx) {
-    const auto *s = reinterpret_cast<const MultiValueCountSpy *>(spy);
-    for (const auto &kv : s->counts()) {
-        if (!cb(ctx, kv.first.data(), kv.first.size(), kv.second)) break;
-    }
-    return 1;
+    try {
+        const auto *s = reinterpret_cast<const Xapian::ValueCountMatchSpy *>(spy);
+        for (auto it = s->values_begin(); it != s->values_end(); ++it) {
+            const std::string v = *it;
+            if (!cb(ctx, v.data(), v.size(), it.get_termfreq())) break;
+        }
+        return 1;
+    } catch (...) { return 0; }
 }
 
 void cx_valuecountspy_free(cx_valuecountspy *spy) {
-    delete reinterpret_cast<MultiValueCountSpy *>(spy);
+    delete reinterpret_cast<Xapian::ValueCountMatchSpy *>(spy);
 }
 
 }  // extern "C"

@@ -83,9 +83,13 @@ public final class RelevanceSet {
 /// Counts the values of one slot over the matching documents: facet counts.
 public final class ValueCountSpy {
     let handle: OpaquePointer
-    /// `multiValued`: a value holds several entries separated by `ValueCountSpy.separator`.
+    private let multiValued: Bool
+
+    /// `multiValued`: a value holds several entries separated by `ValueCountSpy.separator`;
+    /// each entry is counted once per document (Xapian counts whole values, we split them).
     public init(slot: Int, multiValued: Bool = false) {
-        handle = cx_valuecountspy_new(UInt32(slot), multiValued ? 1 : 0)!
+        handle = cx_valuecountspy_new(UInt32(slot))!
+        self.multiValued = multiValued
     }
     deinit { cx_valuecountspy_free(handle) }
 
@@ -95,7 +99,16 @@ public final class ValueCountSpy {
     /// Value → number of matching documents having it.
     public var counts: [String: Int] {
         var out: [String: Int] = [:]
-        let collect: ((String, UInt32)) -> Bool = { out[$0.0] = Int($0.1); return true }
+        let split = multiValued
+        let collect: ((String, UInt32)) -> Bool = { pair in
+            let (value, count) = pair
+            if split {
+                for entry in Set(value.split(separator: Self.separator)) { out[String(entry), default: 0] += Int(count) }
+            } else {
+                out[value] = Int(count)
+            }
+            return true
+        }
         withoutActuallyEscaping(collect) { escapable in
             let box = CallbackBox(escapable)
             withExtendedLifetime(box) { _ = cx_valuecountspy_values(handle, termCallback, Unmanaged.passUnretained(box).toOpaque()) }

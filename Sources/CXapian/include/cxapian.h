@@ -239,9 +239,9 @@ cx_rset *cx_rset_new(void);
 void cx_rset_add(cx_rset *r, cx_docid did);
 void cx_rset_free(cx_rset *r);
 
-/** Counts the values in slot over the matching documents. With `multi`, a value holds several
- *  entries separated by 0x1F (unit separator), each counted once: for multi-valued facets. */
-cx_valuecountspy *cx_valuecountspy_new(unsigned slot, int multi);
+/** Counts the distinct values in slot over the matching documents (Xapian's ValueCountMatchSpy,
+ *  usable over remote databases too). */
+cx_valuecountspy *cx_valuecountspy_new(unsigned slot);
 /** Values seen by the spy with their counts. */
 int cx_valuecountspy_values(const cx_valuecountspy *spy, cx_term_callback cb, void *ctx);
 void cx_valuecountspy_free(cx_valuecountspy *spy);
