@@ -41,6 +41,15 @@ public struct ArchiveVerifier {
         }
 
         init() {}
+
+        /// Adds another shard's report.
+        public mutating func merge(_ other: Report) {
+            documents += other.documents
+            originals += other.originals
+            missingOriginals += other.missingOriginals
+            corruptOriginals += other.corruptOriginals
+            orphanOriginals += other.orphanOriginals
+        }
     }
 
     let indexPath: String

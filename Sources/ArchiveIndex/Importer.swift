@@ -33,16 +33,14 @@ public final class Importer {
 
     private let indexPath: String
     private let processor: FileProcessor
-    private let inflections: InflectionFamilies
     private let options: Options
     private let originals: OriginalStore
 
     /// With `options.workerExecutable`, the workers run their own `FileProcessor` (started with
     /// `options.workerArguments`); `processor` serves in-process extraction.
-    public init(indexPath: String, inflections: InflectionFamilies, processor: FileProcessor, options: Options = Options()) {
+    public init(indexPath: String, processor: FileProcessor, options: Options = Options()) {
         self.indexPath = indexPath
         self.processor = processor
-        self.inflections = inflections
         self.options = options
         originals = OriginalStore(indexPath: indexPath)
     }
@@ -61,7 +59,6 @@ public final class Importer {
         let db = try WritableDatabase(path: indexPath)
         try Self.checkSchema(db)
         let indexer = try DocumentIndexer(database: db)
-        let synonyms = try InflectionSynonymWriter(families: inflections)
 
         // Pass 1: cheap checks decide which files need extraction.
         var pending: [String: PendingFile] = [:]
@@ -97,7 +94,7 @@ public final class Importer {
                 summary.rejects.append(.init(path: path, reason: error.reason))
             case .success(let processed):
                 do {
-                    let replaced = try self.write(file, processed: processed, db: db, indexer: indexer, synonyms: synonyms)
+                    let replaced = try self.write(file, processed: processed, db: db, indexer: indexer)
                     if replaced { summary.updated += 1 } else { summary.added += 1 }
                     sinceCommit += 1
                     if sinceCommit >= self.options.batchSize {
@@ -224,14 +221,13 @@ public final class Importer {
     /// Writes a newly extracted document. Returns true when it replaces an older version of
     /// the same path.
     private func write(_ file: PendingFile, processed: ProcessedFile, db: WritableDatabase,
-                       indexer: DocumentIndexer, synonyms: InflectionSynonymWriter) throws -> Bool {
+                       indexer: DocumentIndexer) throws -> Bool {
         try originals.store(try Extractor.read(file.path), id: file.id, extension: (file.path as NSString).pathExtension)
         let (text, facts) = (processed.text, processed.facts)
         let record = DocumentRecord(id: file.id, path: file.path, facts: facts, text: text, bytes: file.bytes)
         let stored = StoredDocument(record: record, evidence: facts.evidence, pages: text.pages)
         try db.replaceDocument(uniqueTerm: Schema.Prefix.id + file.id, with: try indexer.makeDocument(stored))
         try Self.replaceMeasures(of: stored, db: db, indexer: indexer)
-        try synonyms.addSynonyms(for: facts.title + "\n" + text.fullText, to: db)
         try db.setMetadata(Self.pathKey(file.path), "\(file.id) \(file.signature)")
         guard let previous = file.previousID, previous != file.id else { return false }
         _ = try removePath(file.path, fromDocument: previous, db: db, indexer: indexer)

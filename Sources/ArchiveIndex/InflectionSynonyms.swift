@@ -1,9 +1,8 @@
 import Foundation
-import Xapian
 
-/// Brings together inflections the Snowball stemmer keeps apart ("orosanmälan" and
-/// "orosanmälningar" stem differently) by adding Xapian synonyms between their stems. The
-/// families come from Domain/inflections.txt; the query side uses Xapian's auto-synonyms.
+/// Inflections the Snowball stemmer keeps apart ("orosanmälan" and "orosanmälningar" stem
+/// differently), from Domain/inflections.txt. The query side expands a word to every form of its
+/// family, so the index needs nothing extra and shards and remote databases answer alike.
 public struct InflectionFamilies: Sendable {
     /// Each family: its endings, the base ending first.
     public let families: [[String]]
@@ -37,35 +36,5 @@ public struct InflectionFamilies: Sendable {
             return families[family].map { stem + $0 }
         }
         return nil
-    }
-}
-
-/// Writes the synonyms for the words of each imported document, once per import.
-final class InflectionSynonymWriter {
-    private let families: InflectionFamilies
-    private let stemmer: Stemmer
-    private var done: Set<String> = []
-
-    init(families: InflectionFamilies) throws {
-        self.families = families
-        stemmer = try Stemmer(language: "swedish")
-    }
-
-    func addSynonyms(for text: String, to db: WritableDatabase) throws {
-        guard !families.families.isEmpty else { return }
-        var words: Set<String> = []
-        for token in text.lowercased().split(whereSeparator: { !$0.isLetter }) where token.count > 3 {
-            words.insert(String(token))
-        }
-        for word in words where !done.contains(word) {
-            done.insert(word)
-            guard let forms = families.forms(of: word) else { continue }
-            let stems = Set(try forms.map { "Z" + (try stemmer.stem($0)) })
-            guard stems.count > 1 else { continue }
-            for a in stems {
-                for b in stems where a != b { try db.addSynonym(a, b) }
-            }
-            forms.forEach { done.insert($0) }
-        }
     }
 }

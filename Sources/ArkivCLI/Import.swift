@@ -27,6 +27,9 @@ struct Import: ParsableCommand {
     @Flag(help: "Import again only the files rejected last time (from <index>/rejects.jsonl).")
     var retryFailed = false
 
+    @Option(help: "Create the index as this many shards (by path hash); later imports keep the layout.")
+    var shards: Int?
+
     @Flag(help: "End with the JSON summary on stdout.")
     var json = false
 
@@ -48,10 +51,14 @@ struct Import: ParsableCommand {
     func validate() throws {
         if paths.isEmpty && !retryFailed { throw ValidationError("name at least one file or folder to import (or --retry-failed)") }
         if workers < 1 { throw ValidationError("--workers must be at least 1") }
+        if let shards, shards < 1 || shards > 256 { throw ValidationError("--shards must be between 1 and 256") }
+        if prune && (shards != nil || ShardLayout.read(indexPath: indexOptions.index) != nil) {
+            throw ValidationError("--prune is not available for sharded indexes yet")
+        }
     }
 
     func run() throws {
-        let (domainData, inflections) = try DomainData.forCommand(explicit: domain)
+        let (domainData, _) = try DomainData.forCommand(explicit: domain)
         var options = Importer.Options(workerExecutable: currentExecutable)
         if let folder = DomainData.locate(explicit: domain, hintFilePath: currentExecutable) {
             options.workerArguments = ["extract-worker", "--domain", folder.path]
@@ -64,12 +71,30 @@ struct Import: ParsableCommand {
         if retryFailed { roots += (try? RejectReport(indexPath: indexOptions.index).paths()) ?? [] }
         options.limits = WorkerLimits(secondsPerFile: timeout, memoryMBPerWorker: memoryMb)
         // The workers tag; this process only needs a processor for in-process use.
-        let importer = Importer(indexPath: indexOptions.index, inflections: inflections,
-                                processor: FileProcessor(tagger: Tagger(domain: domainData)), options: options)
+        let processor = FileProcessor(tagger: Tagger(domain: domainData))
+        let makeImporter = { (path: String) in
+            Importer(indexPath: path, processor: processor, options: options)
+        }
         let reporter = ProgressReporter()
         let summary: ImportSummary
         do {
-            summary = try importer.run(roots) { reporter.report($0) }
+            var layout = ShardLayout.read(indexPath: indexOptions.index)
+            if layout == nil, let shards, shards > 1 {
+                if FileManager.default.fileExists(atPath: indexOptions.index + "/iamglass") {
+                    throw CommandFailure(message: "\(indexOptions.index) is a single index; shard into a new folder", status: 2)
+                }
+                layout = try ShardLayout.create(indexPath: indexOptions.index, count: shards)
+            }
+            if let layout, let shards, shards != layout.shardNames.count {
+                throw CommandFailure(message: "\(indexOptions.index) has \(layout.shardNames.count) shards, not \(shards)", status: 2)
+            }
+            if let layout {
+                summary = try ShardedImporter(layout: layout, makeImporter: makeImporter).run(roots) { reporter.report($0) }
+            } else {
+                summary = try makeImporter(indexOptions.index).run(roots) { reporter.report($0) }
+            }
+        } catch let failure as CommandFailure {
+            throw failure
         } catch {
             throw CommandFailure(message: "import failed, index \(indexOptions.index) unusable: \(error)", status: 1)
         }
@@ -141,8 +166,13 @@ struct Verify: ParsableCommand {
     @Flag(help: "JSON report on stdout.") var json = false
 
     func run() throws {
-        let report: ArchiveVerifier.Report
-        do { report = try ArchiveVerifier(indexPath: indexOptions.index).verify() } catch {
+        var report: ArchiveVerifier.Report
+        do {
+            // A sharded index is verified shard by shard: each keeps its own originals.
+            let paths = ShardLayout.read(indexPath: indexOptions.index)?.shardPaths ?? [indexOptions.index]
+            report = try ArchiveVerifier(indexPath: paths[0]).verify()
+            for path in paths.dropFirst() { report.merge(try ArchiveVerifier(indexPath: path).verify()) }
+        } catch {
             throw CommandFailure(message: "cannot verify \(indexOptions.index): \(error)", status: 1)
         }
         if json {

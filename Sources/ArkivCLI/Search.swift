@@ -52,7 +52,7 @@ struct Search: ParsableCommand {
         let normaliser: (String) -> String? = { text in
             (try? DomainData.forCommand(explicit: nil)).map { Tagger(domain: $0.0) }?.normaliseLegalReference(text)
         }
-        let synonyms = (try? DomainData.forCommand(explicit: nil)).map { SynonymExpansion(synonyms: $0.0.synonyms) } ?? .none
+        let synonyms = (try? DomainData.forCommand(explicit: nil)).map { SynonymExpansion(synonyms: $0.0.synonyms, inflections: $0.1) } ?? .none
         let searcher = try Searcher(reader: try openReader(indexOptions.index), synonyms: synonyms, legalReference: normaliser)
         let response: SearchResponse
         do { response = try searcher.search(request) } catch let error as SearchError {

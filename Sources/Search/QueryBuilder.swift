@@ -38,7 +38,12 @@ final class QueryBuilder {
     private let legalRef: (String) -> String?
     private let synonyms: SynonymExpansion
 
+    private let database: Database
+    private let stemmer: Stemmer
+
     init(database: Database, legalRef: @escaping (String) -> String?, synonyms: SynonymExpansion) throws {
+        self.database = database
+        stemmer = try Stemmer(language: "swedish")
         self.legalRef = legalRef
         self.synonyms = synonyms
         try parser.setStemmer(language: "swedish")
@@ -59,17 +64,31 @@ final class QueryBuilder {
         let rewritten = Self.normaliseFields(text, legalRef: legalRef)
         if rewritten.trimmingCharacters(in: .whitespaces).isEmpty { return (.matchAll(), nil) }
         do {
-            var query = try parser.parse(synonyms.expand(rewritten), features: Self.features)
-            let suggestion = parser.correctedQuery
+            // "Menade du" is about what the user typed, not about our synonym expansion of it.
+            _ = try parser.parse(rewritten, features: Self.features)
+            var suggestion = parser.correctedQuery
+            if suggestion != nil, try allWordsKnown(rewritten) { suggestion = nil }
+            var query = try parser.parse(synonyms.expand(rewritten), features: Self.features.subtracting(.spellingCorrection))
             // Exact phrase first: plain words that also stand together as typed rank higher.
             if let phrase = Self.plainPhrase(rewritten) {
                 query = query.combined(.andMaybe, try parser.parse(phrase, features: [.phrase]).scaled(by: 2))
             }
             return (query, suggestion)
-        } catch {
-            guard error.kind == "QueryParserError" else { throw error }
+        } catch let error as XapianError where error.kind == "QueryParserError" {
             throw SearchError.badQuery("cannot understand the query \"\(text)\": \(error.message)")
         }
+    }
+
+    /// Whether every word of the query occurs in the archive (as written or as a stem): then
+    /// there is nothing to correct, whatever the spelling table of a shard says.
+    private func allWordsKnown(_ text: String) throws -> Bool {
+        let words = text.lowercased().split(whereSeparator: { (c: Character) -> Bool in !c.isLetter }).map(String.init)
+        for word in words where word.count > 2 {
+            if try database.termFrequency(word) > 0 { continue }
+            if try database.termFrequency("Z" + stemmer.stem(word)) > 0 { continue }
+            return false
+        }
+        return true
     }
 
     /// "plan för genomförande" → "\"plan för genomförande\"" when the query is two or more

@@ -48,12 +48,28 @@ public final class SimilarCases {
         guard let stored = try reader.document(id: id),
               let docid = try reader.database.documentID(forTerm: Schema.Prefix.id + stored.record.id) else { return nil }
         let r = stored.record
-        let enquire = try Enquire(database: reader.database)
-        enquire.setQuery(.matchAll())
-        let terms = try enquire.expand(relevant: RelevanceSet(documents: [docid]), limit: 40)
+        let terms = try distinctiveTerms(of: docid, limit: 40)
         let profile = Profile(brister: r.brister, legalRefs: r.legalRefs, area: r.area, docType: r.docType,
                               diarienummer: r.diarienummer.map(\.value))
-        return try rank(textTerms: terms, profile: profile, excluding: [r.id], relevant: RelevanceSet(documents: [docid]), limit: limit)
+        return try rank(textTerms: terms, profile: profile, excluding: [r.id], relevant: nil, limit: limit)
+    }
+
+    /// The document's most distinctive words: within-document frequency times rarity in the
+    /// whole archive (Xapian's relevance-feedback idea, computed from collection-wide
+    /// frequencies so a sharded or remote archive gives the same terms as a single index).
+    func distinctiveTerms(of docid: UInt32, limit: Int) throws -> [(term: String, weight: Double)] {
+        let database = reader.database
+        let count = Double(max(try reader.count(), 1))
+        var scored: [(term: String, weight: Double)] = []
+        for (term, wdf) in try database.document(docid).terms() where wdf > 0 {
+            // Stems ("Z…") match every inflection; plain words and prefixed facts are skipped.
+            guard term.hasPrefix("Z"), term.count > 4, term.dropFirst().allSatisfy(\.isLetter) else { continue }
+            let df = Double(try database.termFrequency(term))
+            guard df > 1 else { continue }  // a word only this document has finds nothing
+            scored.append((term, (1 + log(Double(wdf))) * log(count / df)))
+        }
+        scored.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term }
+        return Array(scored.prefix(limit))
     }
 
     /// Documents like a pasted text (e.g. IVO's criticism), given its tagged profile.

@@ -1,3 +1,5 @@
+import ArchiveIndex
+
 /// Expands a query with the synonyms and abbreviations of Domain/synonyms.json: "IVO" also
 /// finds "Inspektionen för vård och omsorg" and the other way round.
 ///
@@ -6,11 +8,14 @@
 public struct SynonymExpansion: Sendable {
     /// Lower-case term or phrase → what it also means.
     let synonyms: [String: [String]]
+    /// Inflections the stemmer does not bring together (orosanmälan / orosanmälningar).
+    let inflections: InflectionFamilies
     /// Keys, longest first, so "lex sarah" is tried before "sarah".
     private let keys: [String]
 
-    public init(synonyms: [String: [String]]) {
+    public init(synonyms: [String: [String]], inflections: InflectionFamilies = .empty) {
         self.synonyms = synonyms
+        self.inflections = inflections
         keys = synonyms.keys.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
     }
 
@@ -19,7 +24,7 @@ public struct SynonymExpansion: Sendable {
     /// Rewrites plain words of `query` (not inside quotes, not field values, not operators) that
     /// are synonym keys into `(key OR "synonym" ...)`.
     public func expand(_ query: String) -> String {
-        guard !synonyms.isEmpty, !query.contains("(") else { return query }
+        guard !synonyms.isEmpty || !inflections.families.isEmpty, !query.contains("(") else { return query }
         // Split into quoted parts, which stay as they are, and free text.
         var out = ""
         var inQuote = false
@@ -58,7 +63,13 @@ public struct SynonymExpansion: Sendable {
                 }
             }
             if !matched {
-                result.append(words[i])
+                let word = words[i]
+                let forms = word.allSatisfy(\.isLetter) ? inflections.forms(of: word.lowercased()) : nil
+                if let forms, forms.count > 1 {
+                    result.append("(" + ([word] + forms.filter { $0 != word.lowercased() }).joined(separator: " OR ") + ")")
+                } else {
+                    result.append(word)
+                }
                 i += 1
             }
         }

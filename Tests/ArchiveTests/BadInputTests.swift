@@ -65,8 +65,7 @@ struct BadInputTests {
                 try "Dokument \(name) om tillsyn i Kalmar kommun.".write(to: folder.appendingPathComponent("\(name).txt"), atomically: true, encoding: .utf8)
             }
             let tagger = Tagger(domain: try DomainData.load(from: TestSupport.domain))
-            let importer = Importer(indexPath: dir.appendingPathComponent("Index").path, inflections: .empty,
-                                    processor: FileProcessor(tagger: tagger))
+            let importer = Importer(indexPath: dir.appendingPathComponent("Index").path, processor: FileProcessor(tagger: tagger))
             // In-process extraction reports a.txt done before it reads b.txt: delete b.txt then.
             let doomed = folder.appendingPathComponent("b.txt")
             let summary = try importer.run([folder.path]) { progress in

@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Single index vs sharded vs remote shards (xapian-tcpsrv on loopback) must answer alike, and a
+/// shard that is down must give a clear error, not a hang. Scripts/check-shards does the
+/// comparison (it works on any folder); this test runs it on the Corpus with the built arkiv.
+@Suite("Shards", .serialized)
+struct ShardTests {
+    @Test("Corpus: single, sharded and remote answers are identical; a stopped shard fails clearly",
+          .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/xapian-tcpsrv")))
+    func singleShardedRemote() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", TestSupport.repositoryRoot.appendingPathComponent("Scripts/check-shards").path,
+                             TestSupport.corpus.path, "--shards", "3", "--arkiv", ArkivCommand.executable.path]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = out
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(text.suffix(2000))")
+        #expect(text.contains(" 0 failed"))
+    }
+
+    @Test("a sharded import puts every document in exactly one shard and verify checks them all")
+    func shardedImport() throws {
+        try TestSupport.withTemporaryDirectory { dir in
+            let index = dir.appendingPathComponent("Index").path
+            let first = try ArkivCommand.run(["import", TestSupport.corpus.path, "--index", index, "--shards", "4", "--json"]).json()
+            let shards = try FileManager.default.contentsOfDirectory(atPath: index).filter { $0.hasPrefix("shard-") }
+            #expect(shards.count == 4)
+            let records = try ArkivCommand.run(["export", "--index", index]).jsonLines()
+            #expect(records.count == first["added"] as? Int)
+            #expect(Set(records.map { $0["id"] as! String }).count == records.count)
+            let again = try ArkivCommand.run(["import", TestSupport.corpus.path, "--index", index, "--json"]).json()
+            #expect(again["added"] as? Int == 0)
+            #expect(again["unchanged"] as? Int == records.count)
+            #expect(try ArkivCommand.run(["verify", "--index", index, "--json"]).json()["ok"] as? Bool == true)
+        }
+    }
+}
