@@ -7,7 +7,7 @@ struct Arkiv: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "arkiv",
         abstract: "Sökbart arkiv för IVO:s tillsynsärenden – full-text search over IVO and municipal documents.",
-        subcommands: [Import.self, Search.self, Show.self, Similar.self, Measures.self, Case.self, Export.self, Verify.self, ExtractWorker.self]
+        subcommands: [Import.self, Search.self, Show.self, Similar.self, Measures.self, Case.self, Export.self, Verify.self, Serve.self, Users.self, ExtractWorker.self]
     )
 }
 

@@ -95,9 +95,7 @@ struct Measures: ParsableCommand {
     }
 
     func loadStopwords() -> Set<String> {
-        guard let folder = DomainData.locate(explicit: nil, hintFilePath: currentExecutable),
-              let text = try? String(contentsOf: folder.appendingPathComponent("stoppord.txt"), encoding: .utf8) else { return [] }
-        return Set(text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") })
+        DomainData.locate(explicit: nil, hintFilePath: currentExecutable).map(RecurringMeasures.stopwords(in:)) ?? []
     }
 }
 

@@ -56,6 +56,12 @@ public final class RecurringMeasures {
     private let stopwords: Set<String>
     private let stemmer: Stemmer
 
+    /// The words of Domain/stoppord.txt (one per line, # comments).
+    public static func stopwords(in domainFolder: URL) -> Set<String> {
+        guard let text = try? String(contentsOf: domainFolder.appendingPathComponent("stoppord.txt"), encoding: .utf8) else { return [] }
+        return Set(text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") })
+    }
+
     public init(reader: ArchiveReader, stopwords: Set<String>) throws {
         self.reader = reader
         self.stopwords = stopwords

@@ -1,0 +1,53 @@
+import ArchiveIndex
+import Foundation
+import Search
+import Tagging
+
+/// The index as the server reads it. Xapian objects are not thread-safe, so each request opens
+/// its own reader (cheap) on a dispatch queue, off the event loops; a fresh reader also sees
+/// what a running import has committed since. Only immutable domain data is shared.
+final class Archive: Sendable {
+    let indexPath: String
+    let synonyms: SynonymExpansion
+    let stopwords: Set<String>
+    /// Built once: the tagger is slow to construct and Sendable.
+    let tagger: Tagger?
+    let originals: OriginalStore
+
+    init(indexPath: String, domain: DomainData?, inflections: InflectionFamilies, stopwords: Set<String>) {
+        self.indexPath = indexPath
+        synonyms = SynonymExpansion(synonyms: domain?.synonyms ?? [:], inflections: inflections)
+        self.stopwords = stopwords
+        tagger = domain.map(Tagger.init(domain:))
+        originals = OriginalStore(indexPath: indexPath)
+    }
+
+    /// Runs `body` with a fresh reader, off the event loop.
+    func read<T: Sendable>(_ body: @escaping @Sendable (ArchiveReader) throws -> T) async throws -> T {
+        let path = indexPath
+        return try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result {
+                    let reader: ArchiveReader
+                    do { reader = try ArchiveReader(indexPath: path) } catch {
+                        throw ArkivError(.serviceUnavailable, "Inget sökbart arkiv ännu (\(path)): importera dokument först.")
+                    }
+                    return try body(reader)
+                })
+            }
+        }
+    }
+
+    /// A search answer with a spelling suggestion only when it corrects the user's words:
+    /// Search builds it from the synonym-expanded query, which is not worth offering back.
+    func search(_ request: SearchRequest, reader: ArchiveReader) throws -> SearchResponse {
+        var response = try searcher(reader).search(request)
+        if let suggestion = response.suggestion, suggestion.contains("(") && !request.query.contains("(") { response.suggestion = nil }
+        return response
+    }
+
+    func searcher(_ reader: ArchiveReader) throws -> Searcher {
+        let tagger = self.tagger
+        return try Searcher(reader: reader, synonyms: synonyms, legalReference: { tagger?.normaliseLegalReference($0) })
+    }
+}

@@ -1,0 +1,14 @@
+import Foundation
+
+/// A value shared between requests, guarded by a lock (Mutex needs newer macOS than the
+/// package's platform floor).
+final class Locked<Value>: @unchecked Sendable {
+    private var value: Value
+    private let lock = NSLock()
+    init(_ value: Value) { self.value = value }
+    func withLock<T>(_ body: (inout Value) throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(&value)
+    }
+}

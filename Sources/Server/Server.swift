@@ -1,2 +1,0 @@
-/// The web interface and HTTP API. (Being built.)
-public enum ServerModule {}
