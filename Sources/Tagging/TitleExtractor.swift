@@ -8,6 +8,15 @@ struct TitleExtractor {
     private static let markdownHeading = Pattern("^[ \\t]*(#{1,6})[ \\t]+(.+?)[ \\t#]*$")
     private static let notTitle = Pattern("^[\\d\\s.:/()-]*$")  // numbers, dates, page marks
 
+    /// Short, no full stop, colon, tab or digits, starts with a capital letter, sentence case,
+    /// and not a letterhead or label phrase of `title_skip`.
+    private func isHeading(_ t: String) -> Bool {
+        guard t.count >= 8, t.count <= 150, !t.hasSuffix("."), !t.hasSuffix("?"), !t.contains(":"), !t.contains("\t"), !t.contains("@"),
+              !t.contains(where: \.isNumber), let first = t.first, first.isLetter, first.isUppercase,
+              t != t.uppercased(), !skip.matches(t), !Self.notTitle.contains(t) else { return false }
+        return true
+    }
+
     func title(for input: TaggingInput, doc: TextDocument) -> String {
         if let first = input.pages.first {
             let headings = Self.markdownHeading.matches(in: first).map {
@@ -15,11 +24,21 @@ struct TitleExtractor {
             }.filter { $0.text.count >= 3 }
             if let h = headings.first(where: { $0.level == 1 }) ?? headings.first { return h.text }
         }
-        for line in doc.lines.prefix(8) {
-            let t = line.text.collapsedWhitespace
-            guard t.count >= 4, t.count <= 150, !t.hasSuffix("."), !t.hasSuffix(":"), !t.contains("\t"),
-                  !skip.matches(t), !Self.notTitle.contains(t), let first = t.first, first.isLetter,
-                  t.split(separator: " ").count >= 2 || t == t.uppercased() else { continue }
+        // A real heading first: several words in sentence case, no digits or labels (letterheads,
+        // addresses, phone numbers and diarienummer lines fail this).
+        let top = doc.lines.prefix(40).map { $0.text.collapsedWhitespace }
+        if let index = top.firstIndex(where: { isHeading($0) && $0.split(separator: " ").count >= 3 }) {
+            // A heading broken over two lines ("… för barn och unga i" / "Lekebergs kommun").
+            let heading = top[index]
+            let lastWord = heading.split(separator: " ").last.map(String.init) ?? ""
+            if index + 1 < top.count, lastWord == lastWord.lowercased(), lastWord.count <= 7,
+               case let next = top[index + 1], !next.isEmpty, next.count <= 80, !next.contains(":"), !next.hasSuffix(".") {
+                return heading + " " + next
+            }
+            return heading
+        }
+        for t in top.prefix(15) where isHeading(t) || (t.count >= 4 && t == t.uppercased() && !skip.matches(t)
+                                                        && !t.contains(where: \.isNumber) && t.first?.isLetter == true) {
             return t
         }
         if let meta = input.metadataTitle?.collapsedWhitespace, !meta.isEmpty { return meta }
