@@ -3,7 +3,7 @@ import Foundation
 /// Checks the index and the stored originals against each other: every document has its
 /// original, every original hashes to its id, and no original is left without a document.
 public struct ArchiveVerifier {
-    public struct Report: Codable, Sendable {
+    public struct Report: Encodable, Sendable {
         public var documents = 0
         public var originals = 0
         /// Documents whose original is missing.
@@ -31,14 +31,6 @@ public struct ArchiveVerifier {
             try c.encode(orphanOriginals, forKey: .orphanOriginals)
         }
 
-        public init(from decoder: Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            documents = try c.decode(Int.self, forKey: .documents)
-            originals = try c.decode(Int.self, forKey: .originals)
-            missingOriginals = try c.decode([String].self, forKey: .missingOriginals)
-            corruptOriginals = try c.decode([String].self, forKey: .corruptOriginals)
-            orphanOriginals = try c.decode([String].self, forKey: .orphanOriginals)
-        }
 
         init() {}
 

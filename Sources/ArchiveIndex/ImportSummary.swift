@@ -1,7 +1,7 @@
 import Foundation
 
 /// The account of an import, as CONTRACT.md specifies it for `arkiv import --json`.
-public struct ImportSummary: Codable, Sendable, Equatable {
+public struct ImportSummary: Encodable, Sendable, Equatable {
     public struct Reject: Codable, Sendable, Equatable {
         public var path: String
         public var reason: String
@@ -36,15 +36,6 @@ public struct ImportSummary: Codable, Sendable, Equatable {
         try c.encode(pruned, forKey: .pruned)
     }
 
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        added = try c.decode(Int.self, forKey: .added)
-        updated = try c.decode(Int.self, forKey: .updated)
-        unchanged = try c.decode(Int.self, forKey: .unchanged)
-        rejects = try c.decode([Reject].self, forKey: .rejects)
-        skipped = try c.decodeIfPresent(Int.self, forKey: .skipped) ?? 0
-        pruned = try c.decodeIfPresent(Int.self, forKey: .pruned) ?? 0
-    }
 }
 
 /// The rejects of the last import, as JSON Lines in `<index>/rejects.jsonl`: for people and

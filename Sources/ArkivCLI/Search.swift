@@ -48,11 +48,10 @@ struct Search: ParsableCommand {
         request.offset = offset
         request.sort = SearchRequest.Sort(rawValue: sort) ?? .relevance
         request.showPersonnummer = showPersonnummer
+        let domain = try? DomainData.forCommand(explicit: nil)
         // The tagger (slow to build) only when a legal reference must be normalised.
-        let normaliser: (String) -> String? = { text in
-            (try? DomainData.forCommand(explicit: nil)).map { Tagger(domain: $0.0) }?.normaliseLegalReference(text)
-        }
-        let synonyms = (try? DomainData.forCommand(explicit: nil)).map { SynonymExpansion(synonyms: $0.0.synonyms, inflections: $0.1) } ?? .none
+        let normaliser: (String) -> String? = { text in domain.map { Tagger(domain: $0.0) }?.normaliseLegalReference(text) }
+        let synonyms = domain.map { SynonymExpansion(synonyms: $0.0.synonyms, inflections: $0.1) } ?? .none
         let searcher = try Searcher(reader: try openReader(indexOptions.index), synonyms: synonyms, legalReference: normaliser)
         let response: SearchResponse
         do { response = try searcher.search(request) } catch let error as SearchError {

@@ -51,7 +51,7 @@ public final class SimilarCases {
         let terms = try distinctiveTerms(of: docid, limit: 40)
         let profile = Profile(brister: r.brister, legalRefs: r.legalRefs, area: r.area, docType: r.docType,
                               diarienummer: r.diarienummer.map(\.value))
-        return try rank(textTerms: terms, profile: profile, excluding: [r.id], relevant: nil, limit: limit)
+        return try rank(textTerms: terms, profile: profile, excluding: [r.id], limit: limit)
     }
 
     /// The document's most distinctive words: within-document frequency times rarity in the
@@ -89,11 +89,11 @@ public final class SimilarCases {
             if df > 0 { weighted.append((term, log(count / df) + 0.1)) }
         }
         weighted.sort { $0.weight > $1.weight }
-        return try rank(textTerms: Array(weighted.prefix(40)), profile: profile, excluding: [], relevant: nil, limit: limit)
+        return try rank(textTerms: Array(weighted.prefix(40)), profile: profile, excluding: [], limit: limit)
     }
 
     private func rank(textTerms: [(term: String, weight: Double)], profile: Profile, excluding: Set<String>,
-                      relevant: RelevanceSet?, limit: Int) throws -> [Hit] {
+                      limit: Int) throws -> [Hit] {
         let database = reader.database
         // Candidates: the best text matches, plus any document sharing a brister.
         var text = textTerms.isEmpty ? Query.matchAll() : Query(terms: textTerms.map(\.term), op: .or)
@@ -102,7 +102,7 @@ public final class SimilarCases {
         }
         let enquire = try Enquire(database: database)
         enquire.setQuery(text.filtered(by: Query(term: Schema.Kind.document)))
-        let matches = try enquire.matches(limit: 200, relevant: relevant)
+        let matches = try enquire.matches(limit: 200)
         let topWeight = max(matches.count > 0 ? matches.weight(at: 0) : 1, 0.0001)
 
         let ownCase = Set(profile.diarienummer.map(Schema.normaliseDiarienummer))
