@@ -14,7 +14,7 @@ struct AreaClassifier {
     func classify(_ doc: TextDocument) -> (id: String, range: NSRange?) {
         var best: (id: String, count: Int, range: NSRange?) = (fallback, 0, nil)
         for area in areas {
-            let hits = area.cues.ranges(in: doc.text)
+            let hits = area.cues.ranges(in: doc.text, words: doc.words)
             if hits.count > best.count { best = (area.id, hits.count, hits.first) }
         }
         return (best.id, best.range)

@@ -58,12 +58,15 @@ struct BristExtractor {
         guard !statement.hasSuffix("?") else { return [] }
         // Most statements hold no cue at all: one regex run rules them out (the scope below is a
         // prefix of the statement, so it cannot hold a cue the whole statement lacks).
-        guard cues.matches(statement) else { return [] }
+        let words = WordSet(statement)
+        guard cues.matches(statement, words: words) else { return [] }
         var scope = statement
-        if !reasons.matches(statement), let r = purpose.firstRange(in: statement), r.location > 0 {
+        var scopeWords = words
+        if !reasons.matches(statement, words: words), let r = purpose.firstRange(in: statement, words: words), r.location > 0 {
             scope = statement.sub(NSRange(location: 0, length: r.location))
+            scopeWords = WordSet(scope)
         }
-        guard cues.matches(scope), !negations.matches(statement) else { return [] }
-        return categories.filter { $0.phrases.matches(scope) }.map(\.id)
+        guard cues.matches(scope, words: scopeWords), !negations.matches(statement, words: words) else { return [] }
+        return categories.filter { $0.phrases.matches(scope, words: scopeWords) }.map(\.id)
     }
 }

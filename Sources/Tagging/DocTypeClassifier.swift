@@ -35,7 +35,7 @@ struct DocTypeClassifier {
             var first: NSRange?
             for (cues, weight, cap) in [(t.strong, 3, 3), (t.weak, 1, 5)] {
                 for cue in cues {
-                    let hits = cue.ranges(in: doc.text)
+                    let hits = cue.ranges(in: doc.text, words: doc.words)
                     score += weight * min(cap, hits.count)
                     if first == nil { first = hits.first }
                 }

@@ -38,27 +38,30 @@ struct MeasureExtractor {
             var text = rawText
             if let m = Self.marker.firstMatch(in: text) { text = text.sub(NSRange(location: NSMaxRange(m.range), length: text.utf16.count - NSMaxRange(m.range))) }
             text = text.trimmingCharacters(in: CharacterSet(charactersIn: " |")).collapsedWhitespace
-            guard text.count >= 12, !text.hasSuffix(":"), !skip.matches(text) else { return }
-            var cats = categories.filter { $0.phrases.matches(text) }.map(\.id)
+            let words = WordSet(text)
+            guard text.count >= 12, !text.hasSuffix(":"), !skip.matches(text, words: words) else { return }
+            var cats = categories.filter { $0.phrases.matches(text, words: words) }.map(\.id)
             if cats.isEmpty {
                 guard isItem else { return }
                 cats = [fallback]
             }
             guard seen.insert(text.lowercased()).inserted else { return }
             let brist = sectionBrister.last { $0.offset <= offset }?.category
-            let measure = Measure(text: String(text.prefix(500)), categories: cats, status: status(of: text) ?? sectionStatus,
+            let measure = Measure(text: String(text.prefix(500)), categories: cats, status: status(of: text, words: words) ?? sectionStatus,
                                   page: doc.page(at: offset), brist: brist)
             result.append((measure, NSRange(location: offset, length: min(text.utf16.count, 160))))
         }
         let statementsByLine = Dictionary(grouping: doc.statements, by: \.lineIndex)
         for line in doc.lines {
-            if start.matches(line.text) {
+            let words = WordSet(line.text)
+            if start.matches(line.text, words: words) {
                 inSection = true
-                sectionStatus = startDone.matches(line.text) ? .genomford : startPlanned.matches(line.text) ? .planerad : nil
+                sectionStatus = startDone.matches(line.text, words: words) ? .genomford
+                    : startPlanned.matches(line.text, words: words) ? .planerad : nil
                 continue
             }
-            if end.matches(line.text) { inSection = false; continue }
-            guard inSection, !skip.matches(line.text) else { continue }
+            if end.matches(line.text, words: words) { inSection = false; continue }
+            guard inSection, !skip.matches(line.text, words: words) else { continue }
             if line.isItem {
                 // A table row: its first cell is the step; the rest are who/when columns.
                 let cells = line.text.split(whereSeparator: { $0 == "\t" || $0 == "|" })
@@ -74,8 +77,8 @@ struct MeasureExtractor {
     }
 
     /// Whichever of a done or a planned cue comes first in the step's own text.
-    private func status(of text: String) -> Measure.Status? {
-        let d = done.firstRange(in: text), p = planned.firstRange(in: text)
+    private func status(of text: String, words: WordSet) -> Measure.Status? {
+        let d = done.firstRange(in: text, words: words), p = planned.firstRange(in: text, words: words)
         switch (d, p) {
         case let (d?, p?): return d.location <= p.location ? .genomford : .planerad
         case (_?, nil): return .genomford

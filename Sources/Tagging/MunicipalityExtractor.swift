@@ -24,6 +24,9 @@ struct MunicipalityExtractor {
     }
 
     private let names: Pattern
+    /// The words a mention can start with: each name's first word, and a one-word name with a
+    /// genitive s ("Lekebergs").
+    private let startWords: Set<String>
     private let canonical: [String: String]  // lower-cased name or alias -> base form
     private let aliases: Set<String>
     private let ambiguous: Set<String>
@@ -43,6 +46,11 @@ struct MunicipalityExtractor {
             .map { NSRegularExpression.escapedPattern(for: $0).replacingOccurrences(of: " ", with: "\\s+") }
             .joined(separator: "|")
         names = Pattern("(?<![\\p{L}\\p{N}@.-])(\(alternation))(s)?(?![\\p{L}\\p{N}]|\\.se)")
+        startWords = Set(canonical.keys.flatMap { name -> [String] in
+            let words = WordSet.keys(ofPhrase: name).map(\.word)
+            guard let first = words.first else { return [] }
+            return words.count == 1 ? [first, first + "s"] : [first]
+        })
         let ctx = domain.kommunKontext
         func alt(_ phrases: [String]) -> String { phrases.map(PhraseSet.regex(for:)).joined(separator: "|") }
         ownBefore = Pattern("(?:\(alt(ctx.ownBefore)))\\s+$")
@@ -55,7 +63,14 @@ struct MunicipalityExtractor {
         let text = doc.text
         let ns = text as NSString
         var mentions: [Mention] = []
-        for m in names.matches(in: text) {
+        // A mention starts where a name's first word stands: try the names only there (scanning
+        // 290 names over every position of every document was a tenth of all import time).
+        let starts = doc.words.offsets.filter { startWords.contains($0.key) }.flatMap(\.value).sorted()
+        var matchesFound: [NSTextCheckingResult] = []
+        for start in starts where matchesFound.last.map({ NSMaxRange($0.range) <= start }) ?? true {
+            if let m = names.match(in: text, at: start, length: ns.length) { matchesFound.append(m) }
+        }
+        for m in matchesFound {
             let written = text.sub(m.range(at: 1))
             guard let first = written.first, first.isUppercase,
                   let kommun = canonical[written.lowercased().collapsedWhitespace] else { continue }

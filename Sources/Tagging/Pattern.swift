@@ -23,6 +23,46 @@ struct Pattern: @unchecked Sendable {  // NSRegularExpression is immutable and t
     }
 
     func contains(_ text: String) -> Bool { firstMatch(in: text) != nil }
+
+    /// A match starting exactly at `location` (a scalar boundary); look-behinds still see the
+    /// text before it. `length` is `text.utf16.count`.
+    ///
+    /// Every NSRegularExpression call copies its whole search range (the whole string, with
+    /// transparent bounds) to UTF-16 first: 50 µs on a 9 kB document, however short the match.
+    /// So the match runs on a window around `location`, and only a match that reaches the end of
+    /// the window (where the text might have gone on matching) is tried again on the whole text.
+    func match(in text: String, at location: Int, length: Int) -> NSTextCheckingResult? {
+        let options: NSRegularExpression.MatchingOptions = [.anchored, .withTransparentBounds, .withoutAnchoringBounds]
+        let at = String.Index(utf16Offset: location, in: text)
+        let scalars = text.unicodeScalars
+        let lower = scalars.index(at, offsetBy: -Self.windowBefore, limitedBy: scalars.startIndex) ?? scalars.startIndex
+        let upper = scalars.index(at, offsetBy: Self.windowAfter, limitedBy: scalars.endIndex) ?? scalars.endIndex
+        let window = String(scalars[lower..<upper])
+        let before = text.utf16.distance(from: lower, to: at)
+        let windowLength = window.utf16.count
+        var found: NSTextCheckingResult?
+        var hitEnd = false
+        regex.enumerateMatches(in: window, options: options.union(.reportCompletion),
+                               range: NSRange(location: before, length: windowLength - before)) { result, flags, stop in
+            if flags.contains(.hitEnd) { hitEnd = true }
+            if let result { found = result; stop.pointee = true }
+        }
+        guard let m = found else {
+            // No match in the window: none in the text either, unless matching ran into its end.
+            return hitEnd && upper != scalars.endIndex ? wholeTextMatch(in: text, at: location, length: length) : nil
+        }
+        if upper != scalars.endIndex && (hitEnd || NSMaxRange(m.range) > windowLength - Self.windowMargin) {
+            return wholeTextMatch(in: text, at: location, length: length)
+        }
+        return m.adjustingRanges(offset: location - before)
+    }
+
+    private func wholeTextMatch(in text: String, at location: Int, length: Int) -> NSTextCheckingResult? {
+        regex.firstMatch(in: text, options: [.anchored, .withTransparentBounds, .withoutAnchoringBounds],
+                         range: NSRange(location: location, length: length - location))
+    }
+
+    private static let windowBefore = 4, windowAfter = 400, windowMargin = 16
 }
 
 extension String {

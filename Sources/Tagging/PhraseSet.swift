@@ -8,62 +8,128 @@ import Foundation
 /// - `*` matches the rest of a word: `orosanmäl*` finds orosanmälan, orosanmälningar
 /// - a leading `^` anchors at the start of a statement or line; a trailing `$` at its end
 /// - `A + B` needs both parts somewhere in the same statement
-struct PhraseSet: Sendable {
-    /// All single-part phrases as one alternation, so a statement costs one regex run.
-    private let simple: Pattern?
-    /// `A + B` phrases: every pattern of an entry must match.
-    private let combined: [[Pattern]]
+struct PhraseSet: @unchecked Sendable {  // immutable after init; WordSet keys are plain values
+    /// One phrase of the file: its parts (two or more for `A + B`), each a compiled expression.
+    private struct Entry {
+        var parts: [Pattern]
+        /// The phrase's first word when every match starts exactly there.
+        var anchor: WordSet.Key?
+    }
+    private let entries: [Entry]
+    /// Word keys: an entry can only match a text that has its key word (or a word starting with
+    /// its key prefix). Entries without a usable key are always tried.
+    private let exactKeys: [String: [Int]]
+    private let prefixKeys: [(prefix: String, entries: [Int])]
+    private let unkeyed: [Int]
+    private let allAnchored: Bool
     let isEmpty: Bool
 
     init(_ phrases: [String]) {
-        var singles: [String] = []
-        var combos: [[Pattern]] = []
+        var entries: [Entry] = []
+        var exactKeys: [String: [Int]] = [:], prefixKeys: [String: [Int]] = [:]
+        var unkeyed: [Int] = []
         for phrase in phrases where !phrase.trimmingCharacters(in: .whitespaces).isEmpty {
             let parts = phrase.components(separatedBy: " + ")
-            if parts.count == 1 {
-                singles.append(Self.regex(for: phrase))
+            let index = entries.count
+            let keys = parts.map(WordSet.keys(ofPhrase:))
+            let trimmed = phrase.trimmingCharacters(in: .whitespaces)
+            let startsWithWord = trimmed.unicodeScalars.first.map(WordSet.isWordScalar) ?? false
+            entries.append(Entry(parts: parts.map { Pattern(Self.regex(for: $0)) },
+                                 anchor: parts.count == 1 && startsWithWord ? keys[0].first : nil))
+            // Every part must match, so the key of any part will do: the longest whole word
+            // (the rarest), else the longest word beginning.
+            let all = keys.flatMap { $0 }
+            if let word = all.filter({ !$0.isPrefix }).max(by: { $0.word.count < $1.word.count }) {
+                exactKeys[word.word, default: []].append(index)
+            } else if let prefix = all.max(by: { $0.word.count < $1.word.count }) {
+                prefixKeys[prefix.word, default: []].append(index)
             } else {
-                combos.append(parts.map { Pattern(Self.regex(for: $0)) })
+                unkeyed.append(index)
             }
         }
-        simple = singles.isEmpty ? nil : Pattern("(?:" + singles.joined(separator: ")|(?:") + ")")
-        combined = combos
-        isEmpty = singles.isEmpty && combos.isEmpty
+        self.entries = entries
+        self.exactKeys = exactKeys
+        self.prefixKeys = prefixKeys.map { ($0.key, $0.value) }
+        self.unkeyed = unkeyed
+        allAnchored = entries.allSatisfy { $0.anchor != nil }
+        isEmpty = entries.isEmpty
+    }
+
+    /// The entries that may match a text with these words, in file order.
+    private func candidates(_ words: WordSet) -> [Int] {
+        var found = unkeyed
+        if exactKeys.count <= words.words.count {
+            for (key, list) in exactKeys where words.contains(key) { found += list }
+        } else {
+            for word in words.words { if let list = exactKeys[word] { found += list } }
+        }
+        for (prefix, list) in prefixKeys where !words.words(withPrefix: prefix).isEmpty { found += list }
+        if found.count > 1 { found.sort() }
+        return found
     }
 
     /// Whether any phrase occurs in `text`. Stops at the first hit: the hot path of tagging.
-    func matches(_ text: String) -> Bool {
-        if simple?.firstMatch(in: text) != nil { return true }
-        return combined.contains { combo in combo.allSatisfy { $0.firstMatch(in: text) != nil } }
+    /// Pass `words` when the caller has them (a superset of the text's words is fine).
+    func matches(_ text: String, words: WordSet? = nil) -> Bool {
+        if isEmpty { return false }
+        return candidates(words ?? WordSet(text)).contains { i in
+            entries[i].parts.allSatisfy { $0.firstMatch(in: text) != nil }
+        }
     }
 
     /// Where the first phrase occurs (for `A + B`, where `A` occurs).
-    func firstRange(in text: String) -> NSRange? {
-        var best: NSRange? = simple?.firstMatch(in: text)?.range
-        for combo in combined {
+    func firstRange(in text: String, words: WordSet? = nil) -> NSRange? {
+        if isEmpty { return nil }
+        var best: NSRange?
+        for i in candidates(words ?? WordSet(text)) {
             var found: [NSRange] = []
-            for part in combo {
+            for part in entries[i].parts {
                 guard let range = part.firstMatch(in: text)?.range else { break }
                 found.append(range)
             }
-            if found.count == combo.count, best == nil || found[0].location < best!.location {
+            if found.count == entries[i].parts.count, best == nil || found[0].location < best!.location {
                 best = found[0]
             }
         }
         return best
     }
 
-    /// Every occurrence of a single-part phrase (used for scoring over a whole text).
-    func ranges(in text: String) -> [NSRange] {
-        simple?.matches(in: text).map(\.range) ?? []
+    /// Every occurrence of a single-part phrase (used for scoring over a whole text), leftmost
+    /// first and not overlapping, as one alternation of all phrases finds them. With `words`
+    /// built with positions, a phrase is tried only where its first word stands.
+    func ranges(in text: String, words: WordSet? = nil) -> [NSRange] {
+        if isEmpty { return [] }
+        let words = words ?? WordSet(text)
+        let candidates = candidates(words).filter { entries[$0].parts.count == 1 }
+        var hits: [(location: Int, entry: Int, range: NSRange?)] = []
+        if allAnchored && !words.offsets.isEmpty {
+            for i in candidates {
+                let anchor = entries[i].anchor!
+                let forms = anchor.isPrefix ? Array(words.words(withPrefix: anchor.word)) : [anchor.word]
+                for form in forms { hits += (words.offsets[form] ?? []).map { ($0, i, nil) } }
+            }
+        } else {
+            for i in candidates { hits += entries[i].parts[0].matches(in: text).map { ($0.range.location, i, $0.range) } }
+        }
+        hits.sort { ($0.location, $0.entry) < ($1.location, $1.entry) }
+        let length = text.utf16.count
+        var result: [NSRange] = []
+        for hit in hits where result.last.map({ NSMaxRange($0) <= hit.location }) ?? true {
+            if let range = hit.range ?? entries[hit.entry].parts[0].match(in: text, at: hit.location, length: length)?.range {
+                result.append(range)
+            }
+        }
+        return result
     }
 
     /// Translates one phrase of the data-file syntax into a regular expression.
     static func regex(for rawPhrase: String) -> String {
         var phrase = rawPhrase.trimmingCharacters(in: .whitespaces)
         // Letters, digits and hyphens belong to a word: "lex Sarah-utredning" is not "utredning".
-        var prefix = "(?<![\\p{L}\\p{N}-])"
-        var suffix = "(?![\\p{L}\\p{N}])"
+        // (`\w|-` rather than a set `[\w-]`: ICU builds a case-closed set for every bracket
+        // expression, which made compiling the phrasings take half a second per process.)
+        var prefix = "(?<!\\w|-)"
+        var suffix = "(?!\\w)"
         if phrase.hasPrefix("^") {
             phrase.removeFirst()
             prefix = "^[\\s\\p{Pd}•▪●◦·*#>|\"”(]*"  // bullets and markup before the phrase
@@ -74,7 +140,7 @@ struct PhraseSet: Sendable {
         }
         let words = phrase.split(whereSeparator: { $0.isWhitespace }).map { word -> String in
             NSRegularExpression.escapedPattern(for: String(word))
-                .replacingOccurrences(of: "\\*", with: "[\\p{L}\\p{N}-]*")
+                .replacingOccurrences(of: "\\*", with: "(?:\\w|-)*")
         }
         if rawPhrase.hasSuffix("*") { suffix = "" }
         if let first = phrase.first, !(first.isLetter || first.isNumber) { prefix = prefix.hasPrefix("^") ? prefix : "" }

@@ -16,6 +16,8 @@ struct TextDocument {
     let lines: [Line]
     /// Sentences within logical lines: the unit in which brister are judged.
     let statements: [Line]
+    /// Every word of `text`, for the phrase sets' quick rejection.
+    let words: WordSet
 
     /// A span of text: a logical line or a statement.
     struct Line {
@@ -42,6 +44,7 @@ struct TextDocument {
         self.pageStarts = starts.isEmpty ? [0] : starts
         self.lines = Self.logicalLines(of: text)
         self.statements = Self.sentences(of: lines)
+        self.words = WordSet(text, positions: true)
     }
 
     /// 1-based page of a UTF-16 offset.
@@ -70,17 +73,39 @@ struct TextDocument {
     private static let separatorLine = Pattern("^[ \\t]*[-=_]{3,}[\\s|-]*$")
 
     static func normalise(_ raw: String) -> String {
-        var s = raw.precomposedStringWithCanonicalMapping
-        s = s.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        // Every step below is a pass through NSString or ICU: run only those the text needs.
+        // Below U+0300 (where combining marks begin) every text is already in NFC.
+        var s = raw.unicodeScalars.contains { $0.value >= 0x300 } ? raw.precomposedStringWithCanonicalMapping : raw
+        var bytes = Array(s.utf8)
+        func has(_ needle: String) -> Bool { Self.contains(bytes, Array(needle.utf8)) }
+        if has("\r") { s = s.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") }
         for (from, to) in [("\u{00A0}", " "), ("\u{202F}", " "), ("\u{2007}", " "), ("\u{00AD}", ""),
-                           ("\u{2011}", "-"), ("\u{000C}", "\n"), ("**", ""), ("__", "")] {
+                           ("\u{2011}", "-"), ("\u{000C}", "\n"), ("**", ""), ("__", "")] where has(from) {
             s = s.replacingOccurrences(of: from, with: to)
         }
-        s = replace(htmlBreak, in: s, with: "\n")
-        s = replace(htmlTag, in: s, with: "")
-        s = replace(headingMarks, in: s, with: "")
-        s = replace(separatorLine, in: s, with: "")
+        bytes = Array(s.utf8)
+        if has("<") {
+            s = replace(htmlBreak, in: s, with: "\n")
+            s = replace(htmlTag, in: s, with: "")
+        }
+        if has("#") { s = replace(headingMarks, in: s, with: "") }
+        if has("---") || has("===") || has("___") { s = replace(separatorLine, in: s, with: "") }
         return s
+    }
+
+    private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, haystack.count >= needle.count else { return false }
+        var i = 0
+        let last = haystack.count - needle.count
+        while i <= last {
+            if haystack[i] == first {
+                var j = 1
+                while j < needle.count && haystack[i + j] == needle[j] { j += 1 }
+                if j == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
     }
 
     private static func replace(_ p: Pattern, in s: String, with template: String) -> String {
@@ -102,15 +127,15 @@ struct TextDocument {
         var offset = 0
         var current: Line?
         var blankRun = 0
-        for physical in text.components(separatedBy: "\n") {
+        for physical in text.split(separator: "\n", omittingEmptySubsequences: false) {
             defer { offset += physical.utf16.count + 1 }
-            let trimmed = physical.trimmingCharacters(in: .whitespaces)
+            let trimmed = trimSpaces(physical)
             if trimmed.isEmpty {
                 blankRun += 1
                 continue
             }
             let isTableRow = trimmed.hasPrefix("|") || physical.contains("\t")
-            let isBullet = bullet.contains(trimmed)
+            let isBullet = Self.mayStartBullet(trimmed) && bullet.contains(trimmed)
             if var c = current, !isTableRow, !isBullet, !c.text.contains("\t"), blankRun <= 1,
                continues(c.text, with: trimmed, acrossBlank: blankRun == 1) {
                 c.text += " " + trimmed
@@ -133,6 +158,12 @@ struct TextDocument {
         return result
     }
 
+    /// Whether a line starts as `bullet` needs (saves an ICU run on most lines).
+    private static func mayStartBullet(_ line: String) -> Bool {
+        guard let first = line.unicodeScalars.first else { return false }
+        return "•▪●◦·*–—-".unicodeScalars.contains(first) || ("0"..."9").contains(first)
+    }
+
     private static func continues(_ previous: String, with next: String, acrossBlank: Bool) -> Bool {
         guard let last = previous.last, let first = next.first else { return false }
         if ".!?:;".contains(last) { return false }
@@ -144,21 +175,38 @@ struct TextDocument {
     static func sentences(of lines: [Line]) -> [Line] {
         var result: [Line] = []
         for line in lines {
+            // Most lines are one sentence: only a full stop, ! or ? can end one early.
+            guard line.text.utf8.contains(where: { $0 == 0x2E || $0 == 0x21 || $0 == 0x3F }) else {
+                append(Substring(line.text), at: 0, of: line, to: &result)
+                continue
+            }
             var start = 0
-            let ns = line.text as NSString
+            var startIndex = line.text.startIndex
             for m in sentenceEnd.matches(in: line.text) {
                 let end = m.range.location + 1
-                append(ns.substring(with: NSRange(location: start, length: end - start)), at: start, of: line, to: &result)
+                let endIndex = String.Index(utf16Offset: end, in: line.text)
+                append(line.text[startIndex..<endIndex], at: start, of: line, to: &result)
                 start = end
+                startIndex = endIndex
             }
-            append(ns.substring(from: start), at: start, of: line, to: &result)
+            append(line.text[startIndex...], at: start, of: line, to: &result)
         }
         return result
     }
 
-    private static func append(_ raw: String, at start: Int, of line: Line, to result: inout [Line]) {
+    /// Spaces and tabs trimmed from both ends (what `trimmingCharacters(in: .whitespaces)` does,
+    /// without a trip through NSString for every line).
+    static func trimSpaces(_ s: Substring) -> String {
+        func isSpace(_ c: Unicode.Scalar) -> Bool { c == "\t" || c.properties.generalCategory == .spaceSeparator }
+        let scalars = s.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !isSpace($0) })!
+        return String(scalars[first...last])
+    }
+
+    private static func append(_ raw: Substring, at start: Int, of line: Line, to result: inout [Line]) {
         let lead = raw.utf16.count - raw.drop(while: { $0.isWhitespace }).utf16.count
-        let t = raw.trimmingCharacters(in: .whitespaces)
+        let t = trimSpaces(raw)
         guard !t.isEmpty else { return }
         result.append(Line(text: t, offset: line.offset + start + lead, isItem: line.isItem,
                            isHeadingLike: line.isHeadingLike, lineIndex: line.lineIndex))

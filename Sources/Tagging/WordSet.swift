@@ -1,0 +1,114 @@
+/// The distinct words of a text, lower-cased, and optionally where each occurs: a cheap test of
+/// whether a phrase can occur at all, and where, before its regular expression runs.
+///
+/// A word is a maximal run of letters and digits (Unicode Alphabetic and decimal digits), so
+/// "lex Sarah-utredning" has the words lex, sarah and utredning. These are all word characters
+/// (`\w`) to the phrase expressions too, so wherever an expression sees a word start, this does. Tagging used to spend most of its time in ICU regex scans (about 10 ns a character
+/// even for a plain word) over text that holds none of the phrase words; a hash lookup per word
+/// rules those out, and the offsets let a phrase be tried only where its first word stands.
+final class WordSet {
+    let words: Set<String>
+    /// UTF-16 offsets of each word's occurrences (only when built with `positions: true`).
+    let offsets: [String: [Int]]
+    /// The words in UTF-8 order, for prefix lookups.
+    private lazy var sorted: [String] = words.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+
+    init(_ text: some StringProtocol, positions: Bool = false) {
+        var words: Set<String> = []
+        var offsets: [String: [Int]] = [:]
+        var word = String.UnicodeScalarView()
+        var offset = 0, start = 0
+        func finish() {
+            let w = String(word)
+            if positions { offsets[w, default: []].append(start) } else { words.insert(w) }
+            word = String.UnicodeScalarView()
+        }
+        for scalar in text.unicodeScalars {
+            if Self.isWordScalar(scalar) {
+                if word.isEmpty { start = offset }
+                Self.appendLowercased(scalar, to: &word)
+            } else if !word.isEmpty {
+                finish()
+            }
+            offset += scalar.utf16.count
+        }
+        if !word.isEmpty { finish() }
+        self.words = positions ? Set(offsets.keys) : words
+        self.offsets = offsets
+    }
+
+    func contains(_ word: String) -> Bool { words.contains(word) }
+
+    /// The words that start with `prefix`.
+    func words(withPrefix prefix: String) -> ArraySlice<String> {
+        let p = prefix.utf8
+        var low = 0, high = sorted.count
+        while low < high {
+            let mid = (low + high) / 2
+            if sorted[mid].utf8.lexicographicallyPrecedes(p) { low = mid + 1 } else { high = mid }
+        }
+        var end = low
+        while end < sorted.count && sorted[end].utf8.starts(with: p) { end += 1 }
+        return sorted[low..<end]
+    }
+
+    static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+        if s.isASCII {
+            let v = s.value
+            return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+        }
+        return s.properties.isAlphabetic || s.properties.generalCategory == .decimalNumber
+    }
+
+    static func appendLowercased(_ s: Unicode.Scalar, to word: inout String.UnicodeScalarView) {
+        if s.isASCII {
+            let v = s.value
+            word.append(v >= 0x41 && v <= 0x5A ? Unicode.Scalar(v + 32)! : s)
+        } else if s.properties.changesWhenLowercased {
+            word.append(contentsOf: s.properties.lowercaseMapping.unicodeScalars)
+        } else {
+            word.append(s)
+        }
+    }
+
+    /// A word that every match of a phrase contains.
+    struct Key: Hashable {
+        var word: String
+        /// `orosanmäl*`: the match has a word starting with `word`.
+        var isPrefix: Bool
+    }
+
+    /// The words of a phrase in the data-file syntax that any match must contain, in order.
+    /// Only words whose boundaries the expression enforces qualify (see `PhraseSet.regex(for:)`):
+    /// after a `*` inside a word the expression no longer knows where a word starts.
+    static func keys(ofPhrase rawPhrase: String) -> [Key] {
+        var phrase = rawPhrase.trimmingCharacters(in: .whitespaces)
+        if phrase.hasPrefix("^") { phrase.removeFirst() }
+        if phrase.hasSuffix("$") { phrase.removeLast() }
+        var keys: [Key] = []
+        for part in phrase.split(whereSeparator: { $0.isWhitespace }) {
+            let literal = part.split(separator: "*", maxSplits: 1, omittingEmptySubsequences: false)[0]
+            let endsInStar = literal.count < part.count && literal.unicodeScalars.last.map(isWordScalar) == true
+            let words = orderedWords(of: literal)
+            for (i, w) in words.enumerated() {
+                keys.append(Key(word: w, isPrefix: i == words.count - 1 && endsInStar))
+            }
+        }
+        return keys
+    }
+
+    private static func orderedWords(of text: Substring) -> [String] {
+        var result: [String] = []
+        var word = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if isWordScalar(scalar) {
+                appendLowercased(scalar, to: &word)
+            } else if !word.isEmpty {
+                result.append(String(word))
+                word = String.UnicodeScalarView()
+            }
+        }
+        if !word.isEmpty { result.append(String(word)) }
+        return result
+    }
+}
