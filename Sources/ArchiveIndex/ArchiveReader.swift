@@ -42,7 +42,7 @@ public final class ArchiveReader {
         var ids: [UInt32] = []
         try database.forEachPosting(Schema.Kind.document) { ids.append($0); return true }
         for docid in ids {
-            try body(try StoredDocument.decode(try database.document(docid).data(), withText: false).record)
+            try body(try StoredDocument.decodeRecord(try database.document(docid).data()))
         }
     }
 }

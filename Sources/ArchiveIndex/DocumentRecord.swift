@@ -104,6 +104,28 @@ public struct StoredDocument: Sendable {
         return bytes
     }
 
+    private struct RecordOnly: Decodable {
+        var record: DocumentRecord
+    }
+
+    /// The record alone (no evidence, no text).
+    public static func decodeRecord(_ bytes: [UInt8]) throws -> DocumentRecord {
+        let split = bytes.firstIndex(of: 0) ?? bytes.endIndex
+        return try JSONDecoder().decode(RecordOnly.self, from: Data(bytes[..<split])).record
+    }
+
+    /// What a search hit needs: the record and the start of the text (pages joined by line
+    /// breaks, at most `textBytes` bytes). Skips building the evidence and splitting pages,
+    /// which were a third of a search answer's time.
+    public static func decodeForHit(_ bytes: [UInt8], textBytes: Int) throws -> (record: DocumentRecord, text: String) {
+        let split = bytes.firstIndex(of: 0) ?? bytes.endIndex
+        let header = try JSONDecoder().decode(RecordOnly.self, from: Data(bytes[..<split]))
+        guard split < bytes.endIndex else { return (header.record, "") }
+        let end = min(bytes.endIndex, split + 1 + textBytes)
+        let text = bytes[(split + 1)..<end].map { $0 == 0x0C ? 0x0A : $0 }
+        return (header.record, String(decoding: text, as: UTF8.self))  // a cut character becomes U+FFFD
+    }
+
     public static func decode(_ bytes: [UInt8], withText: Bool = true) throws -> StoredDocument {
         let split = bytes.firstIndex(of: 0) ?? bytes.endIndex
         let header = try JSONDecoder().decode(Header.self, from: Data(bytes[..<split]))

@@ -30,6 +30,8 @@ struct Search: ParsableCommand {
     @Option(help: "Hits to skip.") var offset: Int = 0
     @Option(help: "relevance or date.") var sort: String = "relevance"
     @Flag(help: "Show personnummer unmasked (for roles allowed to see them).") var showPersonnummer = false
+    @Flag(help: "Count facets over every match (by default, beyond --facet-sample matches they are estimates).") var exactFacets = false
+    @Option(help: "Matches counted exactly for facets before counts become estimates.") var facetSample = Searcher.facetSample
 
     func validate() throws {
         if limit < 0 || offset < 0 { throw ValidationError("--limit and --offset must not be negative") }
@@ -48,6 +50,8 @@ struct Search: ParsableCommand {
         request.offset = offset
         request.sort = SearchRequest.Sort(rawValue: sort) ?? .relevance
         request.showPersonnummer = showPersonnummer
+        request.exactFacets = exactFacets
+        request.facetSample = facetSample
         let domain = try? DomainData.forCommand(explicit: nil)
         // The tagger (slow to build) only when a legal reference must be normalised.
         let normaliser: (String) -> String? = { text in domain.map { Tagger(domain: $0.0) }?.normaliseLegalReference(text) }

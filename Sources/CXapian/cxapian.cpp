@@ -608,6 +608,12 @@ int cx_valuecountspy_values(const cx_valuecountspy *spy, cx_term_callback cb, vo
     } catch (...) { return 0; }
 }
 
+uint32_t cx_valuecountspy_total(const cx_valuecountspy *spy) {
+    try {
+        return reinterpret_cast<const Xapian::ValueCountMatchSpy *>(spy)->get_total();
+    } catch (...) { return 0; }
+}
+
 void cx_valuecountspy_free(cx_valuecountspy *spy) {
     delete reinterpret_cast<Xapian::ValueCountMatchSpy *>(spy);
 }

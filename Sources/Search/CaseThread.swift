@@ -20,7 +20,7 @@ public struct CaseThread: Encodable, Sendable {
             enquire.setQuery(Query(terms: terms, op: .or).filtered(by: Query(term: Schema.Kind.document)))
             let matches = try enquire.matches(limit: 500)
             for i in 0..<matches.count {
-                let record = try StoredDocument.decode(try matches.document(at: i).data(), withText: false).record
+                let record = try StoredDocument.decodeRecord(try matches.document(at: i).data())
                 found[record.id] = record
             }
             for record in found.values {

@@ -106,6 +106,7 @@ final class QueryBuilder {
     /// (lower-case; no whitespace in diarienummer and legal references); `datum:` ranges lose
     /// their dashes (the date slot holds YYYYMMDD).
     static func normaliseFields(_ text: String, legalRef: (String) -> String? = { _ in nil }) -> String {
+        guard text.contains(":") else { return text }  // no field: skip compiling the patterns
         let names = Field.allCases.map(\.rawValue).joined(separator: "|")
         let pattern = try! Regex<(Substring, Substring, Substring?, Substring?)>("(?i)\\b(\(names)):(?:\"([^\"]*)\"|([^\\s()]+))")
         var out = text.replacing(pattern) { match in

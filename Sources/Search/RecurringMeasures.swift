@@ -45,11 +45,12 @@ public final class RecurringMeasures {
     /// share of the shorter one's words found in the longer (kommuner add detail to a step).
     static let similarity = 0.5
 
-    static func overlap(_ a: Set<String>, _ b: Set<String>) -> Double {
-        let shared = Double(a.intersection(b).count)
-        let jaccard = shared / Double(a.union(b).count)
-        let shorter = min(a.count, b.count)
-        return shorter >= 3 ? max(jaccard, shared / Double(shorter)) : jaccard
+    /// Jaccard, or for signatures of three words or more the share of the shorter one that the
+    /// other has too ("Checklista inför placering" is in "Ny checklista inför varje placering").
+    static func overlap(shared: Int, _ a: Int, _ b: Int) -> Double {
+        let jaccard = Double(shared) / Double(a + b - shared)
+        let shorter = min(a, b)
+        return shorter >= 3 ? max(jaccard, Double(shared) / Double(shorter)) : jaccard
     }
 
     private let reader: ArchiveReader
@@ -70,19 +71,42 @@ public final class RecurringMeasures {
 
     /// Groups the measures taken against `brist` (and whose text matches `query`, if given),
     /// read from the measure entries of the index.
-    public func groups(brist: String?, query: Query?, minimumMunicipalities: Int = 1, limit: Int = 50) throws -> Answer {
+    /// `examplesPerGroup`: how many measures each group lists (one per kommun first, never fewer
+    /// than one per kommun); nil lists them all, as a CSV export wants.
+    public func groups(brist: String?, query: Query?, minimumMunicipalities: Int = 1, limit: Int = 50,
+                       examplesPerGroup: Int? = nil) throws -> Answer {
         var filter = Query(term: Schema.Kind.measure)
         if let brist { filter = filter.filtered(by: Query(term: Schema.term(Schema.Prefix.brist, brist))) }
         let enquire = try Enquire(database: reader.database)
         enquire.setQuery(query.map { $0.filtered(by: filter) } ?? filter)
         let matches = try enquire.matches(limit: max(try reader.database.termFrequency(Schema.Kind.measure), 1))
 
-        struct Item { var words: Set<String>; var category: String; var categories: [String]; var example: Example }
+        // Words are numbered per answer, so a signature is a sorted [Int] and comparing two is a
+        // merge, not hashing strings; each token is stemmed once per answer, not once per measure.
+        struct Item { var words: [Int]; var category: String; var categories: [String]; var example: Example }
         var items: [Item] = []
+        var stemOf: [Substring: Int] = [:], idOfStem: [String: Int] = [:]
+        func signatureIds(_ text: String) throws -> [Int] {
+            var ids: Set<Int> = []
+            let lowered = text.lowercased()
+            for token in lowered.split(whereSeparator: { (c: Character) -> Bool in !c.isLetter }) where token.count > 2 {
+                if let id = stemOf[token] { if id >= 0 { ids.insert(id) }; continue }
+                let word = String(token)
+                var id = -1  // a stopword
+                if !stopwords.contains(word) {
+                    let stem = try stemmer.stem(word)
+                    id = idOfStem[stem] ?? idOfStem.count
+                    idOfStem[stem] = id
+                    ids.insert(id)
+                }
+                stemOf[token] = id
+            }
+            return ids.sorted()
+        }
         let decoder = JSONDecoder()
         for i in 0..<matches.count {
             let m = try decoder.decode(MeasureRecord.self, from: Data(try matches.document(at: i).data()))
-            let words = try signature(m.text)
+            let words = try signatureIds(m.text)
             guard !words.isEmpty else { continue }
             items.append(Item(words: words, category: m.categories.first ?? "ovrigt", categories: m.categories,
                               example: Example(id: m.id, municipality: m.municipality, text: m.text, status: m.status,
@@ -91,16 +115,25 @@ public final class RecurringMeasures {
         // Greedy clustering in date order: each measure joins the most similar group of its
         // category, or starts one.
         items.sort { ($0.example.date ?? "", $0.example.id, $0.example.text) < ($1.example.date ?? "", $1.example.id, $1.example.text) }
-        var clusters: [(words: Set<String>, category: String, members: [Item])] = []
+        // Only groups sharing a word can reach the threshold: an inverted index (category and
+        // word -> groups) finds them and counts the shared words, so the cost follows the
+        // measure's words, not the number of groups.
+        var clusters: [(words: [Int], category: String, members: [Item])] = []
+        var clustersWith: [String: [Int: [Int]]] = [:]
         for item in items {
+            var shared: [Int: Int] = [:]
+            for word in item.words {
+                for index in clustersWith[item.category]?[word] ?? [] { shared[index, default: 0] += 1 }
+            }
             var best: (index: Int, score: Double)? = nil
-            for (index, cluster) in clusters.enumerated() where cluster.category == item.category {
-                let overlap = Self.overlap(cluster.words, item.words)
+            for (index, count) in shared.sorted(by: { $0.key < $1.key }) {
+                let overlap = Self.overlap(shared: count, clusters[index].words.count, item.words.count)
                 if overlap >= Self.similarity, overlap > (best?.score ?? 0) { best = (index, overlap) }
             }
             if let best {
                 clusters[best.index].members.append(item)
             } else {
+                for word in item.words { clustersWith[item.category, default: [:]][word, default: []].append(clusters.count) }
                 clusters.append((item.words, item.category, [item]))
             }
         }
@@ -112,27 +145,18 @@ public final class RecurringMeasures {
             let municipalities = Array(Set(cluster.members.compactMap(\.example.municipality))).sorted()
             // One example per kommun first, then the rest.
             var seen: Set<String> = []
-            let first = cluster.members.filter { seen.insert($0.example.municipality ?? "").inserted }
-            let rest = cluster.members.filter { m in !first.contains { $0.example.id == m.example.id && $0.example.text == m.example.text } }
+            var first: [Item] = [], rest: [Item] = []
+            for member in cluster.members {
+                if seen.insert(member.example.municipality ?? "").inserted { first.append(member) } else { rest.append(member) }
+            }
             let label = cluster.members.map(\.example.text).min { $0.count < $1.count } ?? ""
             return Group(label: label, categories: Array(Set(cluster.members.flatMap(\.categories))).sorted(),
                          municipalities: municipalities, count: cluster.members.count,
-                         examples: (first + rest).map(\.example))
+                         examples: (first + rest.prefix(max(0, (examplesPerGroup ?? rest.count) - first.count))).map(\.example))
         }
         groups = groups.filter { $0.municipalities.count >= minimumMunicipalities }
         groups.sort { ($0.municipalities.count, $0.count, $1.label) > ($1.municipalities.count, $1.count, $0.label) }
         return Answer(brist: brist, query: nil, groups: Array(groups.prefix(limit)), matrix: matrix)
-    }
-
-    /// The stemmed content words of a measure.
-    func signature(_ text: String) throws -> Set<String> {
-        var out: Set<String> = []
-        for token in text.lowercased().split(whereSeparator: { (c: Character) -> Bool in !c.isLetter }) where token.count > 2 {
-            let word = String(token)
-            if stopwords.contains(word) { continue }
-            out.insert(try stemmer.stem(word))
-        }
-        return out
     }
 }
 

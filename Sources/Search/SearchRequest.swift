@@ -15,6 +15,10 @@ public struct SearchRequest: Sendable {
     public var sort: Sort = .relevance
     /// Whether the user's role may see personnummer.
     public var showPersonnummer = false
+    /// Count facets over every match, however many (slower on broad searches).
+    public var exactFacets = false
+    /// Otherwise facets are exact up to this many matches and estimated beyond.
+    public var facetSample = Searcher.facetSample
 
     public init(query: String) { self.query = query }
 }

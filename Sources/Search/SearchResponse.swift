@@ -20,17 +20,21 @@ public struct SearchResponse: Encodable, Sendable {
     public var hits: [Hit]
     /// Facet name ("municipality", "brist", "doc_type", "area", "year") → value → count.
     public var facets: [String: [String: Int]]
+    /// False when the facet counts are estimates from a sample of the matches (see
+    /// `Searcher.facetSample`); `SearchRequest.exactFacets` asks for exact ones.
+    public var facetsExact: Bool = true
     public var suggestion: String?
     /// The query as Xapian understood it, for debugging ("why did this match?").
     public var parsedQuery: String
 
-    enum CodingKeys: String, CodingKey { case total, hits, facets, suggestion, parsedQuery = "parsed_query" }
+    enum CodingKeys: String, CodingKey { case total, hits, facets, facetsExact = "facets_exact", suggestion, parsedQuery = "parsed_query" }
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(total, forKey: .total)
         try c.encode(hits, forKey: .hits)
         try c.encode(facets, forKey: .facets)
+        try c.encode(facetsExact, forKey: .facetsExact)
         try c.encode(suggestion, forKey: .suggestion)
         try c.encode(parsedQuery, forKey: .parsedQuery)
     }

@@ -32,7 +32,10 @@ public final class Searcher {
         try builder.parse(text).query
     }
 
-    /// Characters of a document's text a snippet is chosen from.
+    /// Matches looked at for facet counts before they become estimates.
+    public static let facetSample = 2_000
+
+    /// Bytes of a document's text a snippet is chosen from.
     static let snippetSource = 200_000
 
     public func search(_ request: SearchRequest) throws -> SearchResponse {
@@ -46,23 +49,30 @@ public final class Searcher {
         if request.sort == .date { enquire.setSort(.value(slot: Schema.Slot.date, descending: true)) }
         let spies = Self.facets.map { ValueCountSpy(slot: $0.slot, multiValued: $0.multi) }
         spies.forEach(enquire.addSpy)
-        // Counting facets exactly means looking at every match.
+        // Counting facets exactly means looking at every match: 100 ms for a word in most of
+        // 100,000 documents, ten times what finding the best ten costs. Up to `facetSample`
+        // matches they are exact; beyond, estimates from the matches seen, flagged as such.
+        let documents = try database.documentCount()
         let matches = try enquire.matches(offset: request.offset, limit: request.limit,
-                                          checkAtLeast: try database.documentCount())
+                                          checkAtLeast: request.exactFacets ? documents : min(documents, max(request.facetSample, 1)))
         var hits: [SearchResponse.Hit] = []
         for i in 0..<matches.count {
-            let stored = try StoredDocument.decode(try matches.document(at: i).data())
             // Snippets come from the first part of very long texts: a 20 MB dump must not make
             // every answer slow.
-            var text = String(stored.pages.joined(separator: "\n").prefix(Self.snippetSource))
+            var (record, text) = try StoredDocument.decodeForHit(try matches.document(at: i).data(), textBytes: Self.snippetSource)
             if !request.showPersonnummer { text = PersonnummerMask.mask(text) }
             let snippet = try matches.snippet(of: text, length: 320)
-            hits.append(.init(record: stored.record, score: matches.weight(at: i), snippet: snippet))
+            hits.append(.init(record: record, score: matches.weight(at: i), snippet: snippet))
         }
         var facets: [String: [String: Int]] = [:]
-        for (facet, spy) in zip(Self.facets, spies) { facets[facet.name] = spy.counts }
+        let seen = spies.first?.documentsSeen ?? 0
+        let exact = matches.lowerBound == matches.upperBound && seen >= matches.lowerBound
+        let scale = exact || seen == 0 ? 1.0 : Double(matches.estimatedTotal) / Double(seen)
+        for (facet, spy) in zip(Self.facets, spies) {
+            facets[facet.name] = exact ? spy.counts : spy.counts.mapValues { max(1, Int((Double($0) * scale).rounded())) }
+        }
         if suggestion == request.query { suggestion = nil }
-        return SearchResponse(total: matches.estimatedTotal, hits: hits, facets: facets,
+        return SearchResponse(total: matches.estimatedTotal, hits: hits, facets: facets, facetsExact: exact,
                               suggestion: suggestion, parsedQuery: query.description)
     }
 }

@@ -111,10 +111,9 @@ public final class SimilarCases {
             let word = term.hasPrefix("Z") ? term.dropFirst() : Substring(term)
             return word.count >= 5 && word.allSatisfy(\.isLetter)
         }.prefix(20))
-        var hits: [Hit] = []
+        var hits: [(hit: Hit, rank: Int)] = []
         for i in 0..<matches.count {
-            let document = try matches.document(at: i)
-            let record = try StoredDocument.decode(try document.data(), withText: false).record
+            let record = try StoredDocument.decodeRecord(try matches.document(at: i).data())
             if excluding.contains(record.id) { continue }
             if record.diarienummer.contains(where: { ownCase.contains(Schema.normaliseDiarienummer($0.value)) }) { continue }
             var score = matches.weight(at: i) / topWeight
@@ -127,13 +126,18 @@ public final class SimilarCases {
             score += Self.legalRefWeight * Double(sharedRefs.count) / Double(max(profile.legalRefs.count, 1))
             if let area = profile.area, area == record.area { score += Self.areaWeight; reasons.append("same area: \(area)") }
             if let type = profile.docType, type == record.docType { score += Self.docTypeWeight; reasons.append("same document type: \(type)") }
-            let words = try document.terms().map(\.term).filter { distinctive.contains($0) }
-            if !words.isEmpty {
-                reasons.append("shared words: " + words.prefix(6).map { $0.hasPrefix("Z") ? String($0.dropFirst()) + "…" : $0 }.joined(separator: ", "))
-            }
-            hits.append(Hit(record: record, score: score, reasons: reasons))
+            hits.append((Hit(record: record, score: score, reasons: reasons), i))
         }
-        hits.sort { $0.score != $1.score ? $0.score > $1.score : $0.record.id < $1.record.id }
-        return Array(hits.prefix(limit))
+        hits.sort { $0.hit.score != $1.hit.score ? $0.hit.score > $1.hit.score : $0.hit.record.id < $1.hit.record.id }
+        // The shared words only for the hits shown: reading a document's term list is the
+        // costly part, and it does not change the ranking.
+        return try hits.prefix(limit).map { entry in
+            var hit = entry.hit
+            let words = try matches.document(at: entry.rank).terms().map(\.term).filter { distinctive.contains($0) }
+            if !words.isEmpty {
+                hit.reasons.append("shared words: " + words.prefix(6).map { $0.hasPrefix("Z") ? String($0.dropFirst()) + "…" : $0 }.joined(separator: ", "))
+            }
+            return hit
+        }
     }
 }

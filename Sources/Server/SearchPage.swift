@@ -6,7 +6,7 @@ import Search
 struct SearchPage {
     struct Hit { var title: String; var url: String; var meta: String; var snippetHTML: String; var brister: [String]; var hasBrister: Bool }
     struct FacetValue { var label: String; var count: Int; var url: String; var active: Bool }
-    struct Facet { var heading: String; var values: [FacetValue] }
+    struct Facet { var heading: String; var values: [FacetValue]; var approximate: Bool }
     struct Filter { var label: String; var removeURL: String }
     struct Hidden { var name: String; var value: String }
 
@@ -40,7 +40,7 @@ struct SearchPage {
         hidden = SearchQuery.filterNames.flatMap { name in (query.filters[name] ?? []).map { Hidden(name: name, value: $0) } }
         searched = true
         total = response.total
-        totalText = response.total == 1 ? "1 träff" : "\(response.total) träffar"
+        totalText = (response.facetsExact ? "" : "ca ") + (response.total == 1 ? "1 träff" : "\(response.total) träffar")
         if let suggestion = response.suggestion {
             self.suggestion = suggestion
             var corrected = query
@@ -66,7 +66,7 @@ struct SearchPage {
                 next.offset = 0
                 return FacetValue(label: labels.facetValue(facet.name, value), count: count, url: next.url(), active: active)
             }
-            return Facet(heading: facet.heading, values: values)
+            return Facet(heading: facet.heading, values: values, approximate: !response.facetsExact)
         }
         filters = SearchQuery.filterNames.flatMap { name in
             (query.filters[name] ?? []).map { value in

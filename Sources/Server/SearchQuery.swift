@@ -10,6 +10,8 @@ struct SearchQuery: Sendable {
     var from: String?
     var to: String?
     var sort: SearchRequest.Sort = .relevance
+    /// `facets=exact`: count facets over every match (default: estimated beyond a sample).
+    var exactFacets = false
     var limit = 10
     var offset = 0
 
@@ -30,6 +32,10 @@ struct SearchQuery: Sendable {
             guard Int(year) != nil else { throw ArkivError.badRequest("year must be a number: \(year)") }
             from = year
             to = year
+        }
+        if let facets = parameters.get("facets"), !facets.isEmpty {
+            guard ["exact", "sample"].contains(facets) else { throw ArkivError.badRequest("facets must be exact or sample") }
+            exactFacets = facets == "exact"
         }
         if let text = parameters.get("sort"), !text.isEmpty {
             guard let sort = SearchRequest.Sort(rawValue: text) else { throw ArkivError.badRequest("sort must be relevance or date") }
@@ -65,6 +71,7 @@ struct SearchQuery: Sendable {
         request.offset = offset
         request.sort = sort
         request.showPersonnummer = showPersonnummer
+        request.exactFacets = exactFacets
         return request
     }
 

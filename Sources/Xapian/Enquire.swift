@@ -96,6 +96,10 @@ public final class ValueCountSpy {
     /// Separates entries of a multi-valued slot (ASCII unit separator).
     public static let separator: Character = "\u{1F}"
 
+    /// How many matching documents the spy has seen (all of them only if the match was
+    /// asked to check at least that many).
+    public var documentsSeen: Int { Int(cx_valuecountspy_total(handle)) }
+
     /// Value → number of matching documents having it.
     public var counts: [String: Int] {
         var out: [String: Int] = [:]

@@ -18,6 +18,32 @@ struct QueryLayerTests {
         return Set(hits.map { $0["id"] as! String })
     }
 
+    @Test("facets are exact on a small answer, estimates (and flagged) beyond the sample, exact on request")
+    func facetSampling() throws {
+        let exact = try run(["search", "--json", "--exact-facets", "--limit", "200", "kommun"]).json()
+        let hits = exact["hits"] as! [[String: Any]]
+        #expect(exact["facets_exact"] as? Bool == true)
+        #expect(hits.count > 20)
+        // Exact counts are what the hits themselves say.
+        var byKommun: [String: Int] = [:]
+        for hit in hits { if let k = hit["municipality"] as? String { byKommun[k, default: 0] += 1 } }
+        let facets = exact["facets"] as! [String: [String: Int]]
+        #expect(facets["municipality"] == byKommun)
+
+        let small = try run(["search", "--json", "kommun"]).json()
+        #expect(small["facets_exact"] as? Bool == true, "the Corpus is far below the default sample")
+        #expect((small["facets"] as! [String: [String: Int]]) == facets)
+
+        let sampled = try run(["search", "--json", "--facet-sample", "5", "kommun"]).json()
+        #expect(sampled["facets_exact"] as? Bool == false)
+        let estimated = (sampled["facets"] as! [String: [String: Int]])["doc_type"] ?? [:]
+        let total = sampled["total"] as! Int
+        #expect(!estimated.isEmpty)
+        // Scaled up from the sample: the estimates add up to about the number of matches.
+        let sum = estimated.values.reduce(0, +)
+        #expect(Double(sum) > 0.7 * Double(total) && Double(sum) < 1.3 * Double(total), "\(estimated) vs \(total)")
+    }
+
     @Test("similar cases share brister first, carry reasons, and leave out the source's own case")
     func similarToDocument() throws {
         let source = try #require((try run(["search", "--json", "typ:beslut brist:kontroll_placering"]).json()["hits"] as! [[String: Any]]).first)

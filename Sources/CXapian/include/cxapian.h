@@ -244,6 +244,8 @@ void cx_rset_free(cx_rset *r);
 cx_valuecountspy *cx_valuecountspy_new(unsigned slot);
 /** Values seen by the spy with their counts. */
 int cx_valuecountspy_values(const cx_valuecountspy *spy, cx_term_callback cb, void *ctx);
+/** Number of documents the spy has seen. */
+uint32_t cx_valuecountspy_total(const cx_valuecountspy *spy);
 void cx_valuecountspy_free(cx_valuecountspy *spy);
 
 #ifdef __cplusplus
