@@ -12,14 +12,20 @@ public struct ShardLayout: Sendable {
 
     static func stubFile(_ indexPath: String) -> String { indexPath + "/XAPIANDB" }
 
-    /// The layout of an existing sharded index, or nil for a plain one.
+    /// The layout of an existing sharded index, or nil for a plain one. Only `shard-NN` entries
+    /// count: a read replica made by xapian-replicate has a stub too (`auto replica_1`), and it
+    /// is one plain index, not shards to import into.
     public static func read(indexPath: String) -> ShardLayout? {
         guard let text = try? String(contentsOfFile: stubFile(indexPath), encoding: .utf8) else { return nil }
         let names = text.split(separator: "\n").compactMap { line -> String? in
             let parts = line.split(separator: " ", maxSplits: 1)
-            return parts.count == 2 && parts[0] == "auto" ? String(parts[1]) : nil
+            return parts.count == 2 && parts[0] == "auto" && isShardName(parts[1]) ? String(parts[1]) : nil
         }
         return names.isEmpty ? nil : ShardLayout(indexPath: indexPath, shardNames: names)
+    }
+
+    static func isShardName(_ name: Substring) -> Bool {
+        name.hasPrefix("shard-") && name.count > 6 && name.dropFirst(6).allSatisfy { $0.isASCII && $0.isNumber }
     }
 
     /// Creates an empty layout of `count` shards (the shards are created by the first import).

@@ -12,14 +12,20 @@ final class Archive: Sendable {
     let stopwords: Set<String>
     /// Built once: the tagger is slow to construct and Sendable.
     let tagger: Tagger?
-    let originals: OriginalStore
+    /// One store per shard (each shard keeps its own originals), or the index's own.
+    private let originalStores: [OriginalStore]
 
     init(indexPath: String, domain: DomainData?, inflections: InflectionFamilies, stopwords: Set<String>) {
         self.indexPath = indexPath
         synonyms = SynonymExpansion(synonyms: domain?.synonyms ?? [:], inflections: inflections)
         self.stopwords = stopwords
         tagger = domain.map(Tagger.init(domain:))
-        originals = OriginalStore(indexPath: indexPath)
+        originalStores = (ShardLayout.read(indexPath: indexPath)?.shardPaths ?? [indexPath]).map(OriginalStore.init(indexPath:))
+    }
+
+    /// The stored original of a document, in whichever shard holds it.
+    func original(id: String) -> URL? {
+        originalStores.lazy.compactMap { $0.find(id: id) }.first
     }
 
     /// Runs `body` with a fresh reader, off the event loop.

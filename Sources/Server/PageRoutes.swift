@@ -51,7 +51,7 @@ struct PageRoutes {
         guard let data else { throw ArkivError.notFound("Dokumentet \(id) finns inte i arkivet.") }
         state.audit("view", data.stored.record.id, user, context)
         let page = DocumentPage(layout: state.layout(data.stored.record.title, context, section: "sok"), data: data, q: q,
-                                hasOriginal: archive.originals.find(id: data.stored.record.id) != nil, labels: state.labels)
+                                hasOriginal: archive.original(id: data.stored.record.id) != nil, labels: state.labels)
         return state.views.page("dokument", page)
     }
 

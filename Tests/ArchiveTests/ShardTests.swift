@@ -10,18 +10,34 @@ struct ShardTests {
     @Test("Corpus: single, sharded and remote answers are identical; a stopped shard fails clearly",
           .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/xapian-tcpsrv")))
     func singleShardedRemote() throws {
+        let (status, text) = try Self.runScript(["python3", "Scripts/check-shards", TestSupport.corpus.path,
+                                                 "--shards", "3", "--arkiv", ArkivCommand.executable.path])
+        #expect(status == 0, "\(text.suffix(2000))")
+        #expect(text.contains(" 0 failed"))
+    }
+
+    @Test("a read replica made by xapian-replicate answers as the master, and catches up by changeset",
+          .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/xapian-replicate")))
+    func readReplica() throws {
+        let (status, text) = try Self.runScript(["ARKIV=\(ArkivCommand.executable.path)", "bash", "Scripts/try-replicate",
+                                                 TestSupport.corpus.path])
+        #expect(status == 0, "\(text.suffix(2000))")
+        #expect(!text.contains("FAIL"))
+    }
+
+    /// Runs a script of Scripts/ (through env, from the repository root); its status and output.
+    static func runScript(_ arguments: [String]) throws -> (Int32, String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", TestSupport.repositoryRoot.appendingPathComponent("Scripts/check-shards").path,
-                             TestSupport.corpus.path, "--shards", "3", "--arkiv", ArkivCommand.executable.path]
+        process.arguments = arguments
+        process.currentDirectoryURL = TestSupport.repositoryRoot
         let out = Pipe()
         process.standardOutput = out
         process.standardError = out
         try process.run()
         let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(text.suffix(2000))")
-        #expect(text.contains(" 0 failed"))
+        return (process.terminationStatus, text)
     }
 
     @Test("a sharded import puts every document in exactly one shard and verify checks them all")
