@@ -5,10 +5,12 @@ import Xapian
 /// Turns a stored document into a Xapian document following `Schema`.
 final class DocumentIndexer {
     private let termGenerator: TermGenerator
+    private let signature: MeasureSignature
 
-    init(database: WritableDatabase) throws {
+    init(database: WritableDatabase, stopwords: Set<String>) throws {
         termGenerator = try TermGenerator(language: "swedish")
         try termGenerator.enableSpelling(in: database)
+        signature = try MeasureSignature(stopwords: stopwords)
     }
 
     func makeDocument(_ stored: StoredDocument) throws -> Document {
@@ -86,6 +88,12 @@ final class DocumentIndexer {
             if let kommun = record.municipality { try doc.addBooleanTerm(Schema.term(Schema.Prefix.municipality, kommun)) }
             try doc.addBooleanTerm(Schema.term(Schema.Prefix.docType, record.docType))
             if let date = record.date { try doc.setValue(date.replacingOccurrences(of: "-", with: ""), slot: Schema.Slot.date) }
+            let words = try signature.words(of: measure.text)
+            if !words.isEmpty {  // a measure of stopwords alone groups with nothing
+                let group = MeasureSignature.GroupValue(words: words, municipality: record.municipality, categories: measure.categories)
+                try doc.setValue(group.encoded, slot: Schema.Slot.measureGroup)
+                try doc.addBooleanTerm(MeasureSignature.GroupValue.signatureTerm(words))
+            }
             let entry = MeasureRecord(id: record.id, municipality: record.municipality, text: measure.text,
                                       categories: measure.categories, status: measure.status?.rawValue,
                                       brist: measure.brist, page: measure.page, date: record.date,

@@ -22,6 +22,8 @@ public final class Importer {
         public var dryRun = false
         /// Remove documents whose files vanished from the imported folders.
         public var prune = false
+        /// Words that do not make measures alike (Domain/stoppord.txt).
+        public var measureStopwords: Set<String> = []
         public init(workerExecutable: String? = nil) { self.workerExecutable = workerExecutable }
     }
 
@@ -58,7 +60,7 @@ public final class Importer {
         try FileManager.default.createDirectory(atPath: indexPath, withIntermediateDirectories: true)
         let db = try WritableDatabase(path: indexPath)
         try Self.checkSchema(db)
-        let indexer = try DocumentIndexer(database: db)
+        let indexer = try DocumentIndexer(database: db, stopwords: options.measureStopwords)
 
         // Pass 1: cheap checks decide which files need extraction.
         var pending: [String: PendingFile] = [:]

@@ -3,7 +3,7 @@
 /// must be rebuilt.
 public enum Schema {
     /// Stored as user metadata "schema"; an index of another version is refused with advice.
-    public static let version = "2"
+    public static let version = "3"
 
     /// Term prefixes (Xapian's omega conventions where one exists).
     public enum Prefix {
@@ -40,6 +40,8 @@ public enum Schema {
         public static let source = "XS"
         /// On a measure: its unique term, source id + ":" + position.
         public static let measureID = "XU"
+        /// On a measure: its signature (`MeasureSignature.GroupValue.signatureTerm`).
+        public static let measureSignature = "XG"
     }
 
     /// The kind terms.
@@ -64,6 +66,8 @@ public enum Schema {
         public static let area = 5
         /// "size:mtime" of the file at import, to skip unchanged files without hashing.
         public static let fileSignature = 6
+        /// On a measure: signature, kommun and categories (`MeasureSignature.GroupValue`).
+        public static let measureGroup = 7
     }
 
     /// The form a diarienummer is looked up by: no whitespace, lower-case, so a number broken

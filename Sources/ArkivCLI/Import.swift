@@ -62,6 +62,7 @@ struct Import: ParsableCommand {
         var options = Importer.Options(workerExecutable: currentExecutable)
         if let folder = DomainData.locate(explicit: domain, hintFilePath: currentExecutable) {
             options.workerArguments = ["extract-worker", "--domain", folder.path]
+            options.measureStopwords = MeasureSignature.stopwords(in: folder)
         }
         options.workers = workers
         options.dryRun = dryRun

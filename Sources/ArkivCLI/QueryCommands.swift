@@ -71,8 +71,7 @@ struct Measures: ParsableCommand {
 
     func run() throws {
         let reader = try openReader(indexOptions.index)
-        let stopwords = loadStopwords()
-        let measures = try RecurringMeasures(reader: reader, stopwords: stopwords)
+        let measures = RecurringMeasures(reader: reader)
         var parsed: Xapian.Query? = nil
         if let query {
             let searcher = try Searcher(reader: reader)
@@ -92,10 +91,6 @@ struct Measures: ParsableCommand {
                 }
             }
         }
-    }
-
-    func loadStopwords() -> Set<String> {
-        DomainData.locate(explicit: nil, hintFilePath: currentExecutable).map(RecurringMeasures.stopwords(in:)) ?? []
     }
 }
 

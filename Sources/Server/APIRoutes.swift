@@ -129,7 +129,7 @@ struct APIRoutes {
         let archive = self.archive
         return try await archive.read { reader in
             let parsed = try q.map { try archive.searcher(reader).query(for: $0) }
-            var answer = try RecurringMeasures(reader: reader, stopwords: archive.stopwords).groups(brist: brist, query: parsed, examplesPerGroup: examplesPerGroup)
+            var answer = try RecurringMeasures(reader: reader).groups(brist: brist, query: parsed, examplesPerGroup: examplesPerGroup)
             answer.query = q
             return answer
         }

@@ -9,16 +9,14 @@ import Tagging
 final class Archive: Sendable {
     let indexPath: String
     let synonyms: SynonymExpansion
-    let stopwords: Set<String>
     /// Built once: the tagger is slow to construct and Sendable.
     let tagger: Tagger?
     /// One store per shard (each shard keeps its own originals), or the index's own.
     private let originalStores: [OriginalStore]
 
-    init(indexPath: String, domain: DomainData?, inflections: InflectionFamilies, stopwords: Set<String>) {
+    init(indexPath: String, domain: DomainData?, inflections: InflectionFamilies) {
         self.indexPath = indexPath
         synonyms = SynonymExpansion(synonyms: domain?.synonyms ?? [:], inflections: inflections)
-        self.stopwords = stopwords
         tagger = domain.map(Tagger.init(domain:))
         originalStores = (ShardLayout.read(indexPath: indexPath)?.shardPaths ?? [indexPath]).map(OriginalStore.init(indexPath:))
     }

@@ -43,7 +43,10 @@ final class ImportJob: Sendable {
         }
         guard began else { return false }
         var options = Importer.Options(workerExecutable: workerExecutable)
-        if let domainFolder { options.workerArguments = ["extract-worker", "--domain", domainFolder.path] }
+        if let domainFolder {
+            options.workerArguments = ["extract-worker", "--domain", domainFolder.path]
+            options.measureStopwords = MeasureSignature.stopwords(in: domainFolder)
+        }
         let importer = Importer(indexPath: indexPath, processor: FileProcessor(tagger: Tagger(domain: domain)), options: options)
         let state = self.state
         // The importer is used by this one thread only.

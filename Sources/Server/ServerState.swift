@@ -21,16 +21,14 @@ final class ServerState: Sendable {
         self.configuration = configuration
         let folder = configuration.domainFolder
         var domain: DomainData?
-        var stopwords: Set<String> = []
         var inflections = InflectionFamilies.empty
         if let folder {
             do { domain = try DomainData.load(from: folder) } catch { logger.error("domain data not loaded from \(folder.path): \(error)") }
-            stopwords = RecurringMeasures.stopwords(in: folder)
             inflections = (try? InflectionFamilies.load(from: folder.appendingPathComponent("inflections.txt"))) ?? .empty
         } else {
             logger.warning("Domain/ not found: Swedish labels, synonyms and web imports are unavailable")
         }
-        archive = Archive(indexPath: configuration.indexPath, domain: domain, inflections: inflections, stopwords: stopwords)
+        archive = Archive(indexPath: configuration.indexPath, domain: domain, inflections: inflections)
         access = Access(users: UserStore(path: configuration.usersPath))
         audit = AuditLog(path: configuration.auditPath)
         views = try await Views()

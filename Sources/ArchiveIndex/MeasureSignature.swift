@@ -1,0 +1,76 @@
+import Foundation
+import Xapian
+
+/// What makes two measures "the same step": their stemmed content words (Domain/stoppord.txt
+/// lists the words that do not count), computed once at import.
+///
+/// Each measure entry stores its signature with its kommun and categories in one value
+/// (`Schema.Slot.measureGroup`), so `arkiv measures` counts every measure of a brist with one
+/// pass of Xapian's value-count spy (locally, over shards and over xapian-tcpsrv alike) instead
+/// of reading thousands of entries; and a term (`Schema.Prefix.measureSignature`) finds the
+/// entries of one signature again for examples.
+public struct MeasureSignature {
+    private let stopwords: Set<String>
+    private let stemmer: Stemmer
+
+    public init(stopwords: Set<String>) throws {
+        self.stopwords = stopwords
+        stemmer = try Stemmer(language: "swedish")
+    }
+
+    /// The stemmed words of a measure, sorted, each once (words of three letters or more).
+    public func words(of text: String) throws -> [String] {
+        var out: Set<String> = []
+        for token in text.lowercased().split(whereSeparator: { (c: Character) -> Bool in !c.isLetter }) where token.count > 2 {
+            let word = String(token)
+            if !stopwords.contains(word) { out.insert(try stemmer.stem(word)) }
+        }
+        return out.sorted()
+    }
+
+    /// Domain/stoppord.txt: one word a line, # comments.
+    public static func stopwords(in domainFolder: URL) -> Set<String> {
+        guard let text = try? String(contentsOf: domainFolder.appendingPathComponent("stoppord.txt"), encoding: .utf8) else { return [] }
+        return Set(text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") })
+    }
+
+    /// The value stored in `Schema.Slot.measureGroup`: signature, kommun and categories.
+    public struct GroupValue: Hashable, Sendable {
+        public var words: [String]
+        public var municipality: String?
+        /// In the measure's own order: the first is the one it is grouped under.
+        public var categories: [String]
+
+        public init(words: [String], municipality: String?, categories: [String]) {
+            self.words = words
+            self.municipality = municipality
+            self.categories = categories
+        }
+
+        private static let separator: Character = "\u{1E}"
+
+        public var encoded: String {
+            [words.joined(separator: " "), municipality ?? "", categories.joined(separator: ",")]
+                .joined(separator: String(Self.separator))
+        }
+
+        public init?(encoded: String) {
+            let parts = encoded.split(separator: Self.separator, omittingEmptySubsequences: false)
+            guard parts.count == 3, !parts[0].isEmpty else { return nil }
+            words = parts[0].split(separator: " ").map(String.init)
+            municipality = parts[1].isEmpty ? nil : String(parts[1])
+            categories = parts[2].split(separator: ",").map(String.init)
+        }
+
+        /// The term marking every entry with this signature (FNV-1a of the words: terms have a
+        /// length limit, signatures do not).
+        public static func signatureTerm(_ words: [String]) -> String {
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in words.joined(separator: " ").utf8 {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x100_0000_01b3
+            }
+            return Schema.Prefix.measureSignature + String(hash, radix: 16)
+        }
+    }
+}
