@@ -63,6 +63,8 @@ public final class RecurringMeasures {
     private struct Unit {
         var words: [String]
         var category: String
+        /// Words and category as one string: the unit's identity and tie-breaker.
+        var key: String { words.joined(separator: " ") + "\u{1F}" + category }
         var count = 0
         var municipalities: Set<String> = []
         var categories: Set<String> = []
@@ -109,7 +111,7 @@ public final class RecurringMeasures {
         // Greedy grouping, most common signature first. Words are numbered so a signature is a
         // sorted [Int]; an inverted index (category and word -> groups) finds the groups that
         // share a word and counts the shared words.
-        let ordered = units.values.sorted { ($0.count, $1.words.joined(separator: " "), $1.category) > ($1.count, $0.words.joined(separator: " "), $0.category) }
+        let ordered = units.sorted { ($0.value.count, $1.key) > ($1.value.count, $0.key) }.map(\.value)
         var wordID: [String: Int] = [:]
         var clusters: [(words: Int, units: [Unit])] = []
         var clustersWith: [String: [Int: [Int]]] = [:]
@@ -130,16 +132,13 @@ public final class RecurringMeasures {
             }
         }
 
-        var shown = clusters.map(\.units).filter { units in
-            Set(units.flatMap(\.municipalities)).count >= minimumMunicipalities
-        }
-        shown.sort { a, b in
-            let ka = Set(a.flatMap(\.municipalities)).count, kb = Set(b.flatMap(\.municipalities)).count
-            let ca = a.reduce(0) { $0 + $1.count }, cb = b.reduce(0) { $0 + $1.count }
-            return (ka, ca, b[0].words.joined(separator: " ")) > (kb, cb, a[0].words.joined(separator: " "))
-        }
-        shown = Array(shown.prefix(limit))
-        let examples = try examples(of: shown, in: selection, onePerKommunAndSignature: examplesPerGroup != nil)
+        let ranked = clusters.map { cluster in
+            (units: cluster.units, kommuner: Set(cluster.units.flatMap(\.municipalities)).count,
+             count: cluster.units.reduce(0) { $0 + $1.count }, key: cluster.units[0].key)
+        }.filter { $0.kommuner >= minimumMunicipalities }
+            .sorted { ($0.kommuner, $0.count, $1.key) > ($1.kommuner, $1.count, $0.key) }
+        let shown = ranked.prefix(limit).map(\.units)
+        let examples = try examples(of: shown, in: selection, perGroup: examplesPerGroup)
 
         var groups: [Group] = zip(shown, examples).map { units, found in
             var seen: Set<String> = []
@@ -150,17 +149,17 @@ public final class RecurringMeasures {
             let label = found.map(\.text).min { ($0.count, $0) < ($1.count, $1) } ?? units[0].words.joined(separator: " ")
             return Group(label: label, categories: Array(Set(units.flatMap(\.categories))).sorted(),
                          municipalities: Array(Set(units.flatMap(\.municipalities))).sorted(),
-                         count: units.reduce(0) { $0 + $1.count },
-                         examples: first + rest.prefix(max(0, (examplesPerGroup ?? rest.count) - first.count)))
+                         count: units.reduce(0) { $0 + $1.count }, examples: first + rest)
         }
         groups.sort { ($0.municipalities.count, $0.count, $1.label) > ($1.municipalities.count, $1.count, $0.label) }
         return Answer(brist: brist, query: nil, groups: groups, matrix: matrix)
     }
 
-    /// The measures of each group in date order, read back through their signature terms. For
-    /// a page or the API one per signature, kommun and categories is enough (Xapian collapses on
-    /// the signature value); an export reads them all.
-    private func examples(of groups: [[Unit]], in selection: Query, onePerKommunAndSignature: Bool) throws -> [[Example]] {
+    /// The measures of each group in date order, read back through their signature terms: one
+    /// per kommun first, then the next up to `perGroup` (nil: all, for an export). Xapian
+    /// collapses the candidates to one per signature, kommun and categories unless all are
+    /// wanted; only the chosen ones are decoded (the date and group come from value slots).
+    private func examples(of groups: [[Unit]], in selection: Query, perGroup: Int?) throws -> [[Example]] {
         var groupOf: [String: Int] = [:]
         for (index, units) in groups.enumerated() {
             for unit in units { groupOf[MeasureSignature.GroupValue.signatureTerm(unit.words) + "\u{1F}" + unit.category] = index }
@@ -170,19 +169,33 @@ public final class RecurringMeasures {
         guard !terms.isEmpty else { return result }
         let enquire = try Enquire(database: reader.database)
         enquire.setQuery(Query(terms: terms.sorted(), op: .or).filtered(by: selection))
-        if onePerKommunAndSignature { enquire.setCollapseKey(slot: Schema.Slot.measureGroup) }
+        if perGroup != nil { enquire.setCollapseKey(slot: Schema.Slot.measureGroup) }
         let matches = try enquire.matches(limit: max(try reader.database.termFrequency(Schema.Kind.measure), 1))
-        let decoder = JSONDecoder()
+
+        struct Candidate { var rank: Int; var date: String; var municipality: String }
+        var candidates = [[Candidate]](repeating: [], count: groups.count)
         for i in 0..<matches.count {
             let document = try matches.document(at: i)
             guard let value = MeasureSignature.GroupValue(encoded: try document.value(slot: Schema.Slot.measureGroup)),
                   let index = groupOf[MeasureSignature.GroupValue.signatureTerm(value.words) + "\u{1F}" + (value.categories.first ?? "ovrigt")]
             else { continue }
-            let m = try decoder.decode(MeasureRecord.self, from: Data(try document.data()))
-            result[index].append(Example(id: m.id, municipality: m.municipality, text: m.text, status: m.status,
-                                         page: m.page, date: m.date, path: m.path, docType: m.docType))
+            candidates[index].append(Candidate(rank: i, date: try document.value(slot: Schema.Slot.date), municipality: value.municipality ?? ""))
         }
-        return result.map { $0.sorted { ($0.date ?? "", $0.id, $0.text) < ($1.date ?? "", $1.id, $1.text) } }
+        let decoder = JSONDecoder()
+        for (index, found) in candidates.enumerated() {
+            var seen: Set<String> = []
+            var first: [Candidate] = [], rest: [Candidate] = []
+            for c in found.sorted(by: { ($0.date, $0.rank) < ($1.date, $1.rank) }) {
+                if seen.insert(c.municipality).inserted { first.append(c) } else { rest.append(c) }
+            }
+            let chosen = first + rest.prefix(max(0, (perGroup ?? rest.count) - first.count))
+            result[index] = try chosen.map { c in
+                let m = try decoder.decode(MeasureRecord.self, from: Data(try matches.document(at: c.rank).data()))
+                return Example(id: m.id, municipality: m.municipality, text: m.text, status: m.status,
+                               page: m.page, date: m.date, path: m.path, docType: m.docType)
+            }.sorted { ($0.date ?? "", $0.id, $0.text) < ($1.date ?? "", $1.id, $1.text) }
+        }
+        return result
     }
 }
 
