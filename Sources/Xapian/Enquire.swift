@@ -95,6 +95,7 @@ public final class ValueCountSpy {
 
     /// Separates entries of a multi-valued slot (ASCII unit separator).
     public static let separator: Character = "\u{1F}"
+    private static let separatorByte: UInt8 = 0x1F
 
     /// How many matching documents the spy has seen (all of them only if the match was
     /// asked to check at least that many).
@@ -107,7 +108,14 @@ public final class ValueCountSpy {
         let collect: ((String, UInt32)) -> Bool = { pair in
             let (value, count) = pair
             if split {
-                for entry in Set(value.split(separator: Self.separator)) { out[String(entry), default: 0] += Int(count) }
+                // Split the bytes, not the characters: at 100,000 documents a sample of matches
+                // holds a thousand brist combinations, and splitting them grapheme by grapheme
+                // took a sixth of a search answer's time.
+                var seen: [Substring.UTF8View.SubSequence] = []
+                for entry in value.utf8.split(separator: Self.separatorByte) where !seen.contains(where: { $0.elementsEqual(entry) }) {
+                    seen.append(entry)
+                    out[String(decoding: entry, as: UTF8.self), default: 0] += Int(count)
+                }
             } else {
                 out[value] = Int(count)
             }
