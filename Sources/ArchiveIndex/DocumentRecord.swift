@@ -118,12 +118,11 @@ public struct StoredDocument: Sendable {
     /// breaks, at most `textBytes` bytes). Skips building the evidence and splitting pages,
     /// which were a third of a search answer's time.
     public static func decodeForHit(_ bytes: [UInt8], textBytes: Int) throws -> (record: DocumentRecord, text: String) {
-        let split = bytes.firstIndex(of: 0) ?? bytes.endIndex
-        let header = try JSONDecoder().decode(RecordOnly.self, from: Data(bytes[..<split]))
-        guard split < bytes.endIndex else { return (header.record, "") }
+        let record = try decodeRecord(bytes)
+        guard let split = bytes.firstIndex(of: 0) else { return (record, "") }
         let end = min(bytes.endIndex, split + 1 + textBytes)
         let text = bytes[(split + 1)..<end].map { $0 == 0x0C ? 0x0A : $0 }
-        return (header.record, String(decoding: text, as: UTF8.self))  // a cut character becomes U+FFFD
+        return (record, String(decoding: text, as: UTF8.self))  // a cut character becomes U+FFFD
     }
 
     public static func decode(_ bytes: [UInt8], withText: Bool = true) throws -> StoredDocument {

@@ -6,7 +6,7 @@ public enum PersonnummerMask {
     /// YYMMDD-NNNN and YYYYMMDD-NNNN with "-" or "+", and the 12-digit form without a
     /// separator (ten bare digits are left alone: they are as often phone numbers).
     /// NSRegularExpression: many times faster than Swift Regex on long texts.
-    nonisolated(unsafe) private static let pattern = try! NSRegularExpression(
+    private static let pattern = try! NSRegularExpression(
         pattern: #"\b(?:(?:19|20)\d{6}[-+]?\d{4}|\d{6}[-+]\d{4})\b"#)
 
     public static let replacement = "ÅÅMMDD-XXXX"

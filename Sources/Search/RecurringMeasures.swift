@@ -64,7 +64,11 @@ public final class RecurringMeasures {
         var words: [String]
         var category: String
         /// Words and category as one string: the unit's identity and tie-breaker.
-        var key: String { words.joined(separator: " ") + "\u{1F}" + category }
+        var key: String { Self.key(words, category) }
+
+        static func key(_ words: [String], _ category: String) -> String { words.joined(separator: " ") + "\u{1F}" + category }
+        /// A measure is grouped under its first category.
+        static func category(of value: MeasureSignature.GroupValue) -> String { value.categories.first ?? "ovrigt" }
         var count = 0
         var municipalities: Set<String> = []
         var categories: Set<String> = []
@@ -98,8 +102,8 @@ public final class RecurringMeasures {
         var matrix: [String: [String: Int]] = [:]
         for (encoded, count) in spy.counts {
             guard let value = MeasureSignature.GroupValue(encoded: encoded) else { continue }
-            let category = value.categories.first ?? "ovrigt"
-            let key = value.words.joined(separator: " ") + "\u{1F}" + category
+            let category = Unit.category(of: value)
+            let key = Unit.key(value.words, category)
             var unit = units[key] ?? Unit(words: value.words, category: category)
             unit.count += count
             if let kommun = value.municipality { unit.municipalities.insert(kommun) }
@@ -162,7 +166,7 @@ public final class RecurringMeasures {
     private func examples(of groups: [[Unit]], in selection: Query, perGroup: Int?) throws -> [[Example]] {
         var groupOf: [String: Int] = [:]
         for (index, units) in groups.enumerated() {
-            for unit in units { groupOf[MeasureSignature.GroupValue.signatureTerm(unit.words) + "\u{1F}" + unit.category] = index }
+            for unit in units { groupOf[unit.key] = index }
         }
         var result = [[Example]](repeating: [], count: groups.count)
         let terms = Set(groups.flatMap { $0.map { MeasureSignature.GroupValue.signatureTerm($0.words) } })
@@ -177,7 +181,7 @@ public final class RecurringMeasures {
         for i in 0..<matches.count {
             let document = try matches.document(at: i)
             guard let value = MeasureSignature.GroupValue(encoded: try document.value(slot: Schema.Slot.measureGroup)),
-                  let index = groupOf[MeasureSignature.GroupValue.signatureTerm(value.words) + "\u{1F}" + (value.categories.first ?? "ovrigt")]
+                  let index = groupOf[Unit.key(value.words, Unit.category(of: value))]
             else { continue }
             candidates[index].append(Candidate(rank: i, date: try document.value(slot: Schema.Slot.date), municipality: value.municipality ?? ""))
         }

@@ -64,42 +64,32 @@ struct LegalRefExtractor {
         return result
     }
 
-    /// The matches a left-to-right scan would find, tried only at `starts` (every match of these
-    /// patterns begins at a law name, a statute collection or a section number). Whole-text ICU
-    /// scans of these patterns were a tenth of the import time.
-    private static func matches(_ pattern: Pattern, in text: String, length: Int, at starts: [Int]) -> [NSTextCheckingResult] {
-        var result: [NSTextCheckingResult] = []
-        for start in starts where result.last.map({ NSMaxRange($0.range) <= start }) ?? true {
-            if let m = pattern.match(in: text, at: start, length: length) { result.append(m) }
-        }
-        return result
-    }
-
     func extract(from doc: TextDocument) -> [Found] {
         let text = doc.text
-        let length = text.utf16.count
+        // Every match begins at a law name, a statute collection or a section number, so the
+        // patterns are tried only there (whole-text ICU scans were a tenth of the import time).
         let lawAt = Self.starts(of: lawStarts, in: doc.words)
         var found: [Found] = []
         var claimed: [NSRange] = []
         func free(_ r: NSRange) -> Bool { !claimed.contains { NSIntersectionRange($0, r).length > 0 } }
-        for m in Self.matches(regulation, in: text, length: length, at: Self.starts(of: regulationStarts, in: doc.words)) {
+        for m in regulation.matches(in: text, at: Self.starts(of: regulationStarts, in: doc.words)) {
             found.append(Found(ref: "\(text.sub(m.range(at: 1))) \(text.sub(m.range(at: 2))):\(text.sub(m.range(at: 3)))", range: m.range))
             claimed.append(m.range)
         }
-        for m in Self.matches(lawFirst, in: text, length: length, at: lawAt) where free(m.range) {
+        for m in lawFirst.matches(in: text, at: lawAt) where free(m.range) {
             guard let law = lawId(m.group(1, in: text)) else { continue }
             for ref in Self.refs(law: law, chapter: m.group(2, in: text), from: m.group(3, in: text), to: m.group(4, in: text)) {
                 found.append(Found(ref: ref, range: m.range))
             }
             claimed.append(m.range)
         }
-        for m in Self.matches(lawFirstColon, in: text, length: length, at: lawAt) where free(m.range) {
+        for m in lawFirstColon.matches(in: text, at: lawAt) where free(m.range) {
             guard let law = lawId(m.group(1, in: text)) else { continue }
             found.append(Found(ref: "\(law) \(m.group(2, in: text)!) kap. \(m.group(3, in: text)!) §", range: m.range))
             claimed.append(m.range)
         }
         let sections = lawAt.isEmpty ? [] : Self.sectionStarts(in: text)
-        for m in Self.matches(listThenLaw, in: text, length: length, at: sections) where free(m.range) {
+        for m in listThenLaw.matches(in: text, at: sections) where free(m.range) {
             guard let law = lawId(m.group(2, in: text)) else { continue }
             let list = m.group(1, in: text) ?? ""
             var chapter: String?

@@ -66,11 +66,7 @@ struct MunicipalityExtractor {
         // A mention starts where a name's first word stands: try the names only there (scanning
         // 290 names over every position of every document was a tenth of all import time).
         let starts = doc.words.offsets.filter { startWords.contains($0.key) }.flatMap(\.value).sorted()
-        var matchesFound: [NSTextCheckingResult] = []
-        for start in starts where matchesFound.last.map({ NSMaxRange($0.range) <= start }) ?? true {
-            if let m = names.match(in: text, at: start, length: ns.length) { matchesFound.append(m) }
-        }
-        for m in matchesFound {
+        for m in names.matches(in: text, at: starts) {
             let written = text.sub(m.range(at: 1))
             guard let first = written.first, first.isUppercase,
                   let kommun = canonical[written.lowercased().collapsedWhitespace] else { continue }

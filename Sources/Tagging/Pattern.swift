@@ -57,6 +57,17 @@ struct Pattern: @unchecked Sendable {  // NSRegularExpression is immutable and t
         return m.adjustingRanges(offset: location - before)
     }
 
+    /// The matches a left-to-right scan of the whole text finds, tried only at `starts` (sorted
+    /// UTF-16 offsets), for patterns whose every match begins at one of them.
+    func matches(in text: String, at starts: [Int]) -> [NSTextCheckingResult] {
+        let length = text.utf16.count
+        var result: [NSTextCheckingResult] = []
+        for start in starts where result.last.map({ NSMaxRange($0.range) <= start }) ?? true {
+            if let m = match(in: text, at: start, length: length) { result.append(m) }
+        }
+        return result
+    }
+
     private func wholeTextMatch(in text: String, at location: Int, length: Int) -> NSTextCheckingResult? {
         regex.firstMatch(in: text, options: [.anchored, .withTransparentBounds, .withoutAnchoringBounds],
                          range: NSRange(location: location, length: length - location))

@@ -8,7 +8,7 @@ import Foundation
 /// - `*` matches the rest of a word: `orosanmäl*` finds orosanmälan, orosanmälningar
 /// - a leading `^` anchors at the start of a statement or line; a trailing `$` at its end
 /// - `A + B` needs both parts somewhere in the same statement
-struct PhraseSet: @unchecked Sendable {  // immutable after init; WordSet keys are plain values
+struct PhraseSet: Sendable {
     /// One phrase of the file: its parts (two or more for `A + B`), each a compiled expression.
     private struct Entry {
         var parts: [Pattern]
@@ -28,11 +28,12 @@ struct PhraseSet: @unchecked Sendable {  // immutable after init; WordSet keys a
         var entries: [Entry] = []
         var exactKeys: [String: [Int]] = [:], prefixKeys: [String: [Int]] = [:]
         var unkeyed: [Int] = []
-        for phrase in phrases where !phrase.trimmingCharacters(in: .whitespaces).isEmpty {
+        for phrase in phrases {
+            let trimmed = phrase.trimmingCharacters(in: .whitespaces)
+            guard !trimmed.isEmpty else { continue }
             let parts = phrase.components(separatedBy: " + ")
             let index = entries.count
             let keys = parts.map(WordSet.keys(ofPhrase:))
-            let trimmed = phrase.trimmingCharacters(in: .whitespaces)
             let startsWithWord = trimmed.unicodeScalars.first.map(WordSet.isWordScalar) ?? false
             entries.append(Entry(parts: parts.map { Pattern(Self.regex(for: $0)) },
                                  anchor: parts.count == 1 && startsWithWord ? keys[0].first : nil))

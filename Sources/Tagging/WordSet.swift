@@ -3,8 +3,9 @@
 ///
 /// A word is a maximal run of letters and digits (Unicode Alphabetic and decimal digits), so
 /// "lex Sarah-utredning" has the words lex, sarah and utredning. These are all word characters
-/// (`\w`) to the phrase expressions too, so wherever an expression sees a word start, this does. Tagging used to spend most of its time in ICU regex scans (about 10 ns a character
-/// even for a plain word) over text that holds none of the phrase words; a hash lookup per word
+/// (`\w`) to the phrase expressions too, so wherever an expression sees a word start, this does.
+/// Tagging used to spend most of its time in ICU regex scans (about 10 ns a character even for
+/// a plain word) over text that holds none of the phrase words; a hash lookup per word
 /// rules those out, and the offsets let a phrase be tried only where its first word stands.
 final class WordSet {
     let words: Set<String>
@@ -16,25 +17,28 @@ final class WordSet {
     init(_ text: some StringProtocol, positions: Bool = false) {
         var words: Set<String> = []
         var offsets: [String: [Int]] = [:]
+        Self.forEachWord(in: text) { word, start in
+            if positions { offsets[word, default: []].append(start) } else { words.insert(word) }
+        }
+        self.words = positions ? Set(offsets.keys) : words
+        self.offsets = offsets
+    }
+
+    /// Every word of `text`, lower-cased, in order, with the UTF-16 offset where it starts.
+    static func forEachWord(in text: some StringProtocol, _ body: (String, Int) -> Void) {
         var word = String.UnicodeScalarView()
         var offset = 0, start = 0
-        func finish() {
-            let w = String(word)
-            if positions { offsets[w, default: []].append(start) } else { words.insert(w) }
-            word = String.UnicodeScalarView()
-        }
         for scalar in text.unicodeScalars {
-            if Self.isWordScalar(scalar) {
+            if isWordScalar(scalar) {
                 if word.isEmpty { start = offset }
-                Self.appendLowercased(scalar, to: &word)
+                appendLowercased(scalar, to: &word)
             } else if !word.isEmpty {
-                finish()
+                body(String(word), start)
+                word = String.UnicodeScalarView()
             }
             offset += scalar.utf16.count
         }
-        if !word.isEmpty { finish() }
-        self.words = positions ? Set(offsets.keys) : words
-        self.offsets = offsets
+        if !word.isEmpty { body(String(word), start) }
     }
 
     func contains(_ word: String) -> Bool { words.contains(word) }
@@ -89,26 +93,12 @@ final class WordSet {
         for part in phrase.split(whereSeparator: { $0.isWhitespace }) {
             let literal = part.split(separator: "*", maxSplits: 1, omittingEmptySubsequences: false)[0]
             let endsInStar = literal.count < part.count && literal.unicodeScalars.last.map(isWordScalar) == true
-            let words = orderedWords(of: literal)
+            var words: [String] = []
+            forEachWord(in: literal) { word, _ in words.append(word) }
             for (i, w) in words.enumerated() {
                 keys.append(Key(word: w, isPrefix: i == words.count - 1 && endsInStar))
             }
         }
         return keys
-    }
-
-    private static func orderedWords(of text: Substring) -> [String] {
-        var result: [String] = []
-        var word = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if isWordScalar(scalar) {
-                appendLowercased(scalar, to: &word)
-            } else if !word.isEmpty {
-                result.append(String(word))
-                word = String.UnicodeScalarView()
-            }
-        }
-        if !word.isEmpty { result.append(String(word)) }
-        return result
     }
 }
