@@ -4,6 +4,7 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <map>
@@ -603,6 +604,38 @@ int cx_valuecountspy_values(const cx_valuecountspy *spy, cx_term_callback cb, vo
         for (auto it = s->values_begin(); it != s->values_end(); ++it) {
             const std::string v = *it;
             if (!cb(ctx, v.data(), v.size(), it.get_termfreq())) break;
+        }
+        return 1;
+    } catch (...) { return 0; }
+}
+
+int cx_valuecountspy_entries(const cx_valuecountspy *spy, char separator, cx_term_callback cb, void *ctx) {
+    try {
+        // A multi-valued slot holds "a<sep>b<sep>c"; Xapian counts the whole value, a facet
+        // wants each entry. Splitting here, once per distinct value, is far cheaper than
+        // handing a thousand combinations to the caller to split.
+        const auto *s = reinterpret_cast<const Xapian::ValueCountMatchSpy *>(spy);
+        std::map<std::string, Xapian::doccount> counts;
+        std::vector<std::string> seen;
+        for (auto it = s->values_begin(); it != s->values_end(); ++it) {
+            const std::string v = *it;
+            seen.clear();
+            size_t start = 0;
+            while (start <= v.size()) {
+                size_t end = v.find(separator, start);
+                if (end == std::string::npos) end = v.size();
+                if (end > start) {
+                    std::string entry = v.substr(start, end - start);
+                    if (std::find(seen.begin(), seen.end(), entry) == seen.end()) {
+                        counts[entry] += it.get_termfreq();
+                        seen.push_back(std::move(entry));
+                    }
+                }
+                start = end + 1;
+            }
+        }
+        for (const auto &[entry, count] : counts) {
+            if (!cb(ctx, entry.data(), entry.size(), count)) break;
         }
         return 1;
     } catch (...) { return 0; }

@@ -41,6 +41,7 @@ public final class Searcher {
     public func search(_ request: SearchRequest) throws -> SearchResponse {
         let database = reader.database
         var (query, suggestion) = try builder.parse(request.query)
+        let queryTerms = query.terms
         query = query.filtered(by: Query(term: Schema.Kind.document))
         if let filter = try QueryBuilder.filter(for: request) { query = query.filtered(by: filter) }
 
@@ -59,9 +60,11 @@ public final class Searcher {
         for i in 0..<matches.count {
             // Snippets come from the first part of very long texts: a 20 MB dump must not make
             // every answer slow.
-            var (record, text) = try StoredDocument.decodeForHit(try matches.document(at: i).data(), textBytes: Self.snippetSource)
-            if !request.showPersonnummer { text = PersonnummerMask.mask(text) }
-            let snippet = try matches.snippet(of: text, length: 320)
+            let (record, text) = try StoredDocument.decodeForHit(try matches.document(at: i).data(), textBytes: Self.snippetSource)
+            let (window, cutBefore) = SnippetWindow.window(of: text, terms: queryTerms)
+            let source = request.showPersonnummer ? String(window) : PersonnummerMask.mask(String(window))
+            var snippet = try matches.snippet(of: source, length: 320)
+            if cutBefore, !snippet.hasPrefix("…") { snippet = "…" + snippet }
             hits.append(.init(record: record, score: matches.weight(at: i), snippet: snippet))
         }
         var facets: [String: [String: Int]] = [:]

@@ -245,6 +245,9 @@ cx_valuecountspy *cx_valuecountspy_new(unsigned slot);
 /** Values seen by the spy with their counts. */
 int cx_valuecountspy_values(const cx_valuecountspy *spy, cx_term_callback cb, void *ctx);
 /** Number of documents the spy has seen. */
+/* Like cx_valuecountspy_values for a slot whose values hold several entries separated by
+   `separator`: each entry once, with the number of documents having it. */
+int cx_valuecountspy_entries(const cx_valuecountspy *spy, char separator, cx_term_callback cb, void *ctx);
 uint32_t cx_valuecountspy_total(const cx_valuecountspy *spy);
 void cx_valuecountspy_free(cx_valuecountspy *spy);
 
