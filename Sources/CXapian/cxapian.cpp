@@ -573,6 +573,10 @@ uint32_t cx_mset_matches_upper_bound(const cx_mset *m) { return m->mset.get_matc
 cx_docid cx_mset_docid(const cx_mset *m, uint32_t i) { return *m->mset[i]; }
 double cx_mset_weight(const cx_mset *m, uint32_t i) { return m->mset[i].get_weight(); }
 
+uint32_t cx_mset_termfreq(const cx_mset *m, const char *term, size_t len, cx_error **err) {
+    CX_GUARD(0, { return m->mset.get_termfreq(std::string(term, len)); })
+}
+
 cx_document *cx_mset_document(const cx_mset *m, uint32_t i, cx_error **err) {
     CX_GUARD(nullptr, { return new cx_document{m->mset[i].get_document()}; })
 }

@@ -60,11 +60,14 @@ public final class SimilarCases {
     func distinctiveTerms(of docid: UInt32, limit: Int) throws -> [(term: String, weight: Double)] {
         let database = reader.database
         let count = Double(max(try reader.count(), 1))
+        // Stems ("Z…") match every inflection; plain words and prefixed facts are skipped.
+        let candidates = try database.document(docid).terms().filter { term, wdf in
+            wdf > 0 && term.hasPrefix("Z") && term.count > 4 && term.dropFirst().allSatisfy(\.isLetter)
+        }
+        let frequencies = try database.termFrequencies(candidates.map(\.term))
         var scored: [(term: String, weight: Double)] = []
-        for (term, wdf) in try database.document(docid).terms() where wdf > 0 {
-            // Stems ("Z…") match every inflection; plain words and prefixed facts are skipped.
-            guard term.hasPrefix("Z"), term.count > 4, term.dropFirst().allSatisfy(\.isLetter) else { continue }
-            let df = Double(try database.termFrequency(term))
+        for (term, wdf) in candidates {
+            let df = Double(frequencies[term] ?? 0)
             guard df > 1 else { continue }  // a word only this document has finds nothing
             scored.append((term, (1 + log(Double(wdf))) * log(count / df)))
         }
@@ -84,11 +87,10 @@ public final class SimilarCases {
         // Weigh each term by how rare it is, as relevance feedback would.
         let count = Double(max(try reader.database.documentCount(), 1))
         var weighted: [(term: String, weight: Double)] = []
-        for term in Set(query.terms) {
-            let df = Double(try reader.database.termFrequency(term))
-            if df > 0 { weighted.append((term, log(count / df) + 0.1)) }
+        for (term, df) in try reader.database.termFrequencies(Array(Set(query.terms))) where df > 0 {
+            weighted.append((term, log(count / Double(df)) + 0.1))
         }
-        weighted.sort { $0.weight > $1.weight }
+        weighted.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term }
         return try rank(textTerms: Array(weighted.prefix(40)), profile: profile, excluding: [], limit: limit)
     }
 

@@ -121,3 +121,18 @@ public final class ValueCountSpy {
         return out
     }
 }
+
+extension Database {
+    /// How many documents hold each of `terms`. Asked term by term, remote shards cost one
+    /// round trip per term and shard; a match of all the terms for no documents brings every
+    /// frequency back with the match statistics, once per shard.
+    public func termFrequencies(_ terms: [String]) throws(XapianError) -> [String: Int] {
+        guard !terms.isEmpty else { return [:] }
+        let enquire = try Enquire(database: self)
+        enquire.setQuery(Query(terms: terms, op: .or))
+        let matches = try enquire.matches(limit: 0)
+        var out: [String: Int] = [:]
+        for term in terms { out[term] = try matches.termFrequency(term) }
+        return out
+    }
+}

@@ -15,6 +15,13 @@ public final class MatchSet {
     public func documentID(at index: Int) -> UInt32 { cx_mset_docid(handle, UInt32(index)) }
     public func weight(at index: Int) -> Double { cx_mset_weight(handle, UInt32(index)) }
 
+    /// How many documents hold `term`, a term of the query: gathered by the match itself, so
+    /// over shards it costs nothing more.
+    public func termFrequency(_ term: String) throws(XapianError) -> Int {
+        let n = try withErrorSlot("term frequency") { err in term.withCString { cx_mset_termfreq(handle, $0, term.utf8.count, err) } }
+        return Int(n)
+    }
+
     public func document(at index: Int) throws(XapianError) -> Document {
         let h = try withErrorSlot("reading hit \(index)") { cx_mset_document(handle, UInt32(index), $0) }
         return Document(handle: h!)

@@ -45,6 +45,11 @@ struct XapianBindingTests {
             #expect(try doc.value(slot: 1) == "Kalmar")
             #expect(try doc.terms().contains { $0.term == "XKkalmar" })
             #expect(try reader.termFrequency("XKkalmar") == 2)
+            // Many at once (one match, as remote shards want) gives the same as one by one.
+            let terms = ["XKkalmar", "Qc", "checklista", "saknas-helt"]
+            let together = try reader.termFrequencies(terms)
+            #expect(together == Dictionary(uniqueKeysWithValues: try terms.map { ($0, try reader.termFrequency($0)) }))
+            #expect(together["XKkalmar"] == 2 && together["saknas-helt"] == 0)
         }
     }
 
