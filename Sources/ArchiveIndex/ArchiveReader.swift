@@ -15,6 +15,12 @@ public final class ArchiveReader {
 
     public init(database: Database) { self.database = database }
 
+    /// Whether a read failed because an import committed twice meanwhile, so the revision it
+    /// read was discarded: reading again on a fresh reader gives the answer.
+    public static func isDiscardedRevision(_ error: Error) -> Bool {
+        (error as? XapianError)?.kind == "DatabaseModifiedError"
+    }
+
     /// Archived documents (measure entries not counted).
     public func count() throws -> Int { try database.termFrequency(Schema.Kind.document) }
 

@@ -55,11 +55,13 @@ public struct MeasureSignature {
         }
 
         public init?(encoded: String) {
-            let parts = encoded.split(separator: Self.separator, omittingEmptySubsequences: false)
+            // Split the bytes: splitting by characters cost a third of a measures answer.
+            let parts = encoded.utf8.split(separator: 0x1E, omittingEmptySubsequences: false)
             guard parts.count == 3, !parts[0].isEmpty else { return nil }
-            words = parts[0].split(separator: " ").map(String.init)
-            municipality = parts[1].isEmpty ? nil : String(parts[1])
-            categories = parts[2].split(separator: ",").map(String.init)
+            func string(_ bytes: Substring.UTF8View) -> String { String(Substring(bytes)) }
+            words = parts[0].split(separator: 0x20).map(string)
+            municipality = parts[1].isEmpty ? nil : string(parts[1])
+            categories = parts[2].split(separator: 0x2C).map(string)
         }
 
         /// The term marking every entry with this signature (FNV-1a of the words: terms have a

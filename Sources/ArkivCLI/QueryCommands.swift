@@ -62,11 +62,13 @@ struct Measures: ParsableCommand {
     @Option(help: "Only measures in documents matching this query.") var query: String?
     @Option(help: "Only groups taken by at least this many kommuner.") var minMunicipalities: Int = 1
     @Option(help: "How many groups.") var limit: Int = 50
+    @Option(help: "Example measures per group, one per kommun first (0: all). CSV lists all.") var examples: Int = 20
     @Flag(help: "JSON output as in CONTRACT.md.") var json = false
     @Option(help: "CSV for Excel (UTF-8 with BOM, semicolons): groups or matrix.") var csv: String?
 
     func validate() throws {
         if let csv, !["groups", "matrix"].contains(csv) { throw ValidationError("--csv must be groups or matrix") }
+        if examples < 0 { throw ValidationError("--examples must be 0 (all) or more") }
     }
 
     func run() throws {
@@ -77,7 +79,11 @@ struct Measures: ParsableCommand {
             let searcher = try Searcher(reader: reader)
             do { parsed = try searcher.query(for: query) } catch let e as SearchError { throw CommandFailure(message: e.description, status: 2) }
         }
-        var answer = try measures.groups(brist: brist, query: parsed, minimumMunicipalities: minMunicipalities, limit: limit)
+        // As the web API: a common brist has thousands of measures, and a group's examples
+        // list one per kommun before more of the same kommun.
+        let perGroup = csv != nil || examples == 0 ? nil : examples
+        var answer = try measures.groups(brist: brist, query: parsed, minimumMunicipalities: minMunicipalities, limit: limit,
+                                         examplesPerGroup: perGroup)
         answer.query = query
         if let csv {
             writeStdout(csv == "matrix" ? answer.matrixCSV() : answer.csv())

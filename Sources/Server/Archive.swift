@@ -26,17 +26,26 @@ final class Archive: Sendable {
         originalStores.lazy.compactMap { $0.find(id: id) }.first
     }
 
-    /// Runs `body` with a fresh reader, off the event loop.
+    /// Runs `body` with a fresh reader, off the event loop. An import committing twice while
+    /// a long answer is read discards the revision being read (Xapian keeps one old revision);
+    /// the answer is then computed again on the new one.
     func read<T: Sendable>(_ body: @escaping @Sendable (ArchiveReader) throws -> T) async throws -> T {
         let path = indexPath
         return try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global().async {
                 continuation.resume(with: Result {
-                    let reader: ArchiveReader
-                    do { reader = try ArchiveReader(indexPath: path) } catch {
-                        throw ArkivError(.serviceUnavailable, "Inget sökbart arkiv ännu (\(path)): importera dokument först.")
+                    var attempt = 1
+                    while true {
+                        let reader: ArchiveReader
+                        do { reader = try ArchiveReader(indexPath: path) } catch {
+                            throw ArkivError(.serviceUnavailable, "Inget sökbart arkiv ännu (\(path)): importera dokument först.")
+                        }
+                        do {
+                            return try body(reader)
+                        } catch where ArchiveReader.isDiscardedRevision(error) && attempt < 3 {
+                            attempt += 1
+                        }
                     }
-                    return try body(reader)
                 })
             }
         }

@@ -103,8 +103,16 @@ struct QueryLayerTests {
         let out = try run(["measures", "--brist", "kontroll_placering", "--csv", "groups"])
         #expect(out.stdout.hasPrefix("\u{FEFF}grupp;kategorier;antal kommuner;kommun;status;åtgärd"))
         let rows = out.stdout.split(separator: "\r\n")
-        let groups = try run(["measures", "--json", "--brist", "kontroll_placering"]).json()["groups"] as! [[String: Any]]
+        let groups = try run(["measures", "--json", "--examples", "0", "--brist", "kontroll_placering"]).json()["groups"] as! [[String: Any]]
         #expect(rows.count == 1 + groups.map { ($0["examples"] as! [Any]).count }.reduce(0, +))
+        for group in groups {
+            #expect((group["examples"] as! [Any]).count == group["count"] as! Int, "every measure of \(group["label"]!) is listed")
+        }
+        let few = try run(["measures", "--json", "--examples", "1", "--brist", "kontroll_placering"]).json()["groups"] as! [[String: Any]]
+        for group in few {
+            // At least one per kommun, so a group's kommuner are all traceable.
+            #expect((group["examples"] as! [Any]).count == (group["municipalities"] as! [Any]).count)
+        }
         let matrix = try run(["measures", "--brist", "kontroll_placering", "--csv", "matrix"]).stdout
         #expect(matrix.hasPrefix("\u{FEFF}kommun;"))
     }
