@@ -62,68 +62,76 @@ public final class Importer {
         try Self.checkSchema(db)
         let indexer = try DocumentIndexer(database: db, stopwords: options.measureStopwords)
 
-        // Pass 1: cheap checks decide which files need extraction.
-        var pending: [String: PendingFile] = [:]
-        var toExtract: [String] = []
-        var firstPathOf: [String: String] = [:]  // id → the path extracted for it
-        var duplicates: [PendingFile] = []        // same bytes as a file extracted in this run
+        // Files are classified (cheap checks: size and mtime, then the hash) just before the
+        // workers need them, on this thread, so hashing overlaps extraction and only the files
+        // in flight are held in memory, however many the run has.
+        var files = found.files[...]
+        var inFlight: [String: PendingFile] = [:]   // path → the file being extracted
+        var firstPathOf: [String: String] = [:]     // id → its path in flight
+        var waiting: [String: [PendingFile]] = [:]  // id → same bytes found while it is in flight
         var done = 0
-        for path in found.files {
-            switch try classify(path, in: db) {
-            case .unchanged: summary.unchanged += 1; done += 1
-            case .newPath(let file):
-                try addPath(file, to: db, indexer: indexer)
-                summary.unchanged += 1; done += 1
-            case .reject(let reason): summary.rejects.append(.init(path: path, reason: reason)); done += 1
-            case .extract(let file):
-                if firstPathOf[file.id] != nil { duplicates.append(file); continue }
-                firstPathOf[file.id] = path
-                pending[path] = file
-                toExtract.append(path)
-            }
-        }
-        progress(Progress(done: done, total: found.files.count, path: ""))
-
-        // Pass 2: extraction (isolated), tagging and writing, committed in batches.
         var sinceCommit = 0
         var failure: Error? = nil
-        func handle(_ path: String, _ result: Result<ProcessedFile, ExtractionError>) {
-            guard failure == nil, let file = pending[path] else { return }
-            done += 1
-            progress(Progress(done: done, total: found.files.count, path: path))
-            switch result {
-            case .failure(let error):
-                summary.rejects.append(.init(path: path, reason: error.reason))
-            case .success(let processed):
+
+        func nextToExtract() -> String? {
+            while failure == nil, let path = files.popFirst() {
                 do {
+                    switch try classify(path, in: db) {
+                    case .unchanged: summary.unchanged += 1; done += 1
+                    case .newPath(let file):
+                        try addPath(file, to: db, indexer: indexer)
+                        summary.unchanged += 1; done += 1
+                    case .reject(let reason): summary.rejects.append(.init(path: path, reason: reason)); done += 1
+                    case .extract(let file):
+                        if firstPathOf[file.id] != nil { waiting[file.id, default: []].append(file); continue }
+                        firstPathOf[file.id] = path
+                        inFlight[path] = file
+                        return path
+                    }
+                    progress(Progress(done: done, total: found.files.count, path: path))
+                } catch {
+                    failure = error
+                }
+            }
+            return nil
+        }
+
+        func handle(_ path: String, _ result: Result<ProcessedFile, ExtractionError>) {
+            guard failure == nil, let file = inFlight.removeValue(forKey: path) else { return }
+            firstPathOf[file.id] = nil
+            let duplicates = waiting.removeValue(forKey: file.id) ?? []
+            done += 1 + duplicates.count
+            progress(Progress(done: done, total: found.files.count, path: path))
+            do {
+                switch result {
+                case .failure(let error):
+                    summary.rejects.append(.init(path: path, reason: error.reason))
+                    for other in duplicates { summary.rejects.append(.init(path: other.path, reason: error.reason)) }
+                case .success(let processed):
                     let replaced = try self.write(file, processed: processed, db: db, indexer: indexer)
                     if replaced { summary.updated += 1 } else { summary.added += 1 }
+                    for other in duplicates {
+                        try addPath(other, to: db, indexer: indexer)
+                        summary.unchanged += 1
+                    }
                     sinceCommit += 1
                     if sinceCommit >= self.options.batchSize {
                         try db.commit()
                         sinceCommit = 0
                     }
-                } catch {
-                    failure = error
                 }
+            } catch {
+                failure = error
             }
         }
+
         if let executable = options.workerExecutable {
             WorkerPool<ProcessedFile>(executable: executable, arguments: options.workerArguments, workers: options.workers, limits: options.limits)
-                .extract(toExtract, handle: handle)
+                .extract(next: nextToExtract, handle: handle)
         } else {
-            for path in toExtract { handle(path, Result { () throws(ExtractionError) in try processor.process(path: path) }) }
+            while let path = nextToExtract() { handle(path, Result { () throws(ExtractionError) in try processor.process(path: path) }) }
         }
         if let failure { throw failure }
-        for file in duplicates {
-            done += 1
-            if try db.termExists(Schema.Prefix.id + file.id) {
-                try addPath(file, to: db, indexer: indexer)
-                summary.unchanged += 1
-            } else if let first = firstPathOf[file.id], let reject = summary.rejects.first(where: { $0.path == first }) {
-                summary.rejects.append(.init(path: file.path, reason: reject.reason))
-            }
-        }
         if options.prune { summary.pruned = try prune(under: found.folders, keeping: Set(found.files), db: db, indexer: indexer) }
         try db.commit()
         summary.rejects.sort { $0.path < $1.path }

@@ -34,29 +34,48 @@ public final class WorkerPool<Output: Codable & Sendable>: @unchecked Sendable {
     /// Extracts every path; `handle` is called on the calling thread, one result at a time, in
     /// completion order. At most a few results wait in memory, whatever the number of files.
     public func extract(_ paths: [String], handle: (String, Result<Output, ExtractionError>) -> Void) {
-        let queue = BoundedQueue<(String, Result<Output, ExtractionError>)>(capacity: workers * 2)
-        let next = PathCursor(paths)
+        var remaining = paths[...]
+        extract(next: { remaining.popFirst() }, handle: handle)
+    }
+
+    /// Extracts the paths `next` gives until it gives nil. `next` and `handle` are called on the
+    /// calling thread (so they may use the index): `next` whenever the workers are about to run
+    /// short, so deciding what to extract overlaps with extraction and only a few paths wait.
+    public func extract(next: () -> String?, handle: (String, Result<Output, ExtractionError>) -> Void) {
+        let paths = BoundedQueue<String>(capacity: Int.max)
+        let results = BoundedQueue<(String, Result<Output, ExtractionError>)>(capacity: workers * 2)
+        var inFlight = 0, exhausted = false
+        func topUp() {
+            while !exhausted && inFlight < workers * 3 {
+                if let path = next() { paths.put(path); inFlight += 1 } else { exhausted = true; paths.close() }
+            }
+        }
         let group = DispatchGroup()
-        for _ in 0..<min(workers, max(1, paths.count)) {
+        for _ in 0..<workers {
             group.enter()
             Thread.detachNewThread { [self] in
                 var worker: WorkerProcess? = nil
-                while let path = next.take() {
+                while let path = paths.take() {
                     if worker == nil { worker = try? WorkerProcess(executable: executable, arguments: arguments + ["--memory-mb", String(limits.memoryMBPerWorker)]) }
                     guard let w = worker else {
-                        queue.put((path, .failure(ExtractionError("internal error: could not start an extraction worker"))))
+                        results.put((path, .failure(ExtractionError("internal error: could not start an extraction worker"))))
                         continue
                     }
                     let result: Result<Output, WorkerFailure> = w.extract(path, timeout: limits.secondsPerFile, memoryMB: limits.memoryMBPerWorker)
                     if case .failure(let e) = result, e.isWorkerFailure { w.terminate(); worker = nil }
-                    queue.put((path, result.mapError { $0.error }))
+                    results.put((path, result.mapError { $0.error }))
                 }
                 worker?.terminate()
                 group.leave()
             }
         }
-        group.notify(queue: .global()) { queue.close() }
-        while let (path, result) = queue.take() { handle(path, result) }
+        group.notify(queue: .global()) { results.close() }
+        topUp()
+        while let (path, result) = results.take() {
+            inFlight -= 1
+            handle(path, result)
+            topUp()
+        }
     }
 }
 
@@ -158,20 +177,6 @@ final class WorkerProcess {
             waitpid(pid, &status, 0)
             reaped = true
         }
-    }
-}
-
-/// Hands out paths to worker threads.
-final class PathCursor: @unchecked Sendable {
-    private let paths: [String]
-    private var index = 0
-    private let lock = NSLock()
-    init(_ paths: [String]) { self.paths = paths }
-    func take() -> String? {
-        lock.lock(); defer { lock.unlock() }
-        guard index < paths.count else { return nil }
-        defer { index += 1 }
-        return paths[index]
     }
 }
 

@@ -143,10 +143,17 @@ struct ImportAndSearchTests {
             let file = folder.appendingPathComponent("a.txt")
             try "Första versionen om hemtjänst i Umeå.".write(to: file, atomically: true, encoding: .utf8)
             try "Första versionen om hemtjänst i Umeå.".write(to: folder.appendingPathComponent("kopia.txt"), atomically: true, encoding: .utf8)
+            // The same broken bytes twice: one extraction, and both paths rejected with its reason.
+            for name in ["trasig.pdf", "trasig-kopia.pdf"] {
+                try Data("%PDF-1.4\n1 0 obj << /Type /Catalog".utf8).write(to: folder.appendingPathComponent(name))
+            }
             let index = dir.appendingPathComponent("Index").path
             let first = try ArkivCommand.run(["import", folder.path, "--index", index, "--json"]).json()
             #expect(first["added"] as? Int == 1)
             #expect(first["unchanged"] as? Int == 1)
+            let rejects = first["rejects"] as! [[String: Any]]
+            #expect(Set(rejects.compactMap { ($0["path"] as? String).map { URL(fileURLWithPath: $0).lastPathComponent } }) == ["trasig.pdf", "trasig-kopia.pdf"])
+            #expect(Set(rejects.compactMap { $0["reason"] as? String }).count == 1)
             let records = try ArkivCommand.run(["export", "--index", index]).jsonLines()
             #expect(records.count == 1)
             #expect((records.first?["paths"] as? [String])?.count == 2)
