@@ -50,7 +50,13 @@ public final class Importer {
     /// The metadata key recording which id a path had and its size and mtime then.
     static func pathKey(_ path: String) -> String { "path:" + path }
 
-    public func run(_ roots: [String], progress: (Progress) -> Void = { _ in }) throws -> ImportSummary {
+    /// Whether this import removes documents of vanished files (`Options.prune`).
+    public var prunes: Bool { options.prune }
+
+    /// Imports the files under `roots`. With `Options.prune`, paths under `pruneUnder` (default:
+    /// the folders among `roots`) that this run did not find are removed: a sharded import
+    /// gives each shard its own files and the folders the user named.
+    public func run(_ roots: [String], pruneUnder: [String]? = nil, progress: (Progress) -> Void = { _ in }) throws -> ImportSummary {
         let found = FileWalker().walk(roots)
         var summary = ImportSummary()
         summary.rejects = found.rejects
@@ -132,7 +138,7 @@ public final class Importer {
             while let path = nextToExtract() { handle(path, Result { () throws(ExtractionError) in try processor.process(path: path) }) }
         }
         if let failure { throw failure }
-        if options.prune { summary.pruned = try prune(under: found.folders, keeping: Set(found.files), db: db, indexer: indexer) }
+        if options.prune { summary.pruned = try prune(under: pruneUnder ?? found.folders, keeping: Set(found.files), db: db, indexer: indexer) }
         try db.commit()
         summary.rejects.sort { $0.path < $1.path }
         try RejectReport(indexPath: indexPath).write(summary.rejects)

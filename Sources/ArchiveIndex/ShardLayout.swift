@@ -70,14 +70,18 @@ public struct ShardedImporter {
         var perShard = Array(repeating: [String](), count: layout.shardNames.count)
         for file in found.files { perShard[layout.shard(for: file)].append(file) }
         var doneBefore = 0
-        for (index, files) in perShard.enumerated() where !files.isEmpty {
-            let summary = try makeImporter(layout.shardPaths[index]).run(files) { p in
+        for (index, files) in perShard.enumerated() {
+            let importer = makeImporter(layout.shardPaths[index])
+            // A shard with none of this run's files still loses the ones that vanished.
+            guard !files.isEmpty || importer.prunes else { continue }
+            let summary = try importer.run(files, pruneUnder: found.folders) { p in
                 progress(Importer.Progress(done: doneBefore + p.done, total: found.files.count, path: p.path))
             }
             doneBefore += files.count
             total.added += summary.added
             total.updated += summary.updated
             total.unchanged += summary.unchanged
+            total.pruned += summary.pruned
             total.rejects += summary.rejects
         }
         total.rejects.sort { $0.path < $1.path }

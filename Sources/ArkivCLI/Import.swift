@@ -52,9 +52,6 @@ struct Import: ParsableCommand {
         if paths.isEmpty && !retryFailed { throw ValidationError("name at least one file or folder to import (or --retry-failed)") }
         if workers < 1 { throw ValidationError("--workers must be at least 1") }
         if let shards, shards < 1 || shards > 256 { throw ValidationError("--shards must be between 1 and 256") }
-        if prune && (shards != nil || ShardLayout.read(indexPath: indexOptions.index) != nil) {
-            throw ValidationError("--prune is not available for sharded indexes yet")
-        }
     }
 
     func run() throws {

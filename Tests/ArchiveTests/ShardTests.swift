@@ -56,4 +56,30 @@ struct ShardTests {
             #expect(try ArkivCommand.run(["verify", "--index", index, "--json"]).json()["ok"] as? Bool == true)
         }
     }
+
+    @Test("--prune removes the documents of deleted files, from a single index and from shards",
+          arguments: [nil, "3"] as [String?])
+    func prune(shards: String?) throws {
+        try TestSupport.withTemporaryDirectory { dir in
+            let folder = dir.appendingPathComponent("arkiv")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let kommuner = ["Kalmar", "Umeå", "Gävle", "Tyresö", "Lekeberg", "Borås"]
+            for kommun in kommuner {
+                try "Yttrande från \(kommun) kommun om rutinen för orosanmälningar.".write(
+                    to: folder.appendingPathComponent("\(kommun).txt"), atomically: true, encoding: .utf8)
+            }
+            let index = dir.appendingPathComponent("Index").path
+            let layout = shards.map { ["--shards", $0] } ?? []
+            let first = try ArkivCommand.run(["import", folder.path, "--index", index, "--json"] + layout).json()
+            #expect(first["added"] as? Int == kommuner.count)
+            for gone in kommuner.prefix(2) { try FileManager.default.removeItem(at: folder.appendingPathComponent("\(gone).txt")) }
+            let kept = try ArkivCommand.run(["import", folder.path, "--index", index, "--json"]).json()
+            #expect(kept["pruned"] as? Int == 0, "without --prune nothing is removed")
+            let pruned = try ArkivCommand.run(["import", folder.path, "--index", index, "--prune", "--json"]).json()
+            #expect(pruned["pruned"] as? Int == 2)
+            let paths = try ArkivCommand.run(["export", "--index", index]).jsonLines().map { URL(fileURLWithPath: $0["path"] as! String).lastPathComponent }
+            #expect(Set(paths) == Set(kommuner.dropFirst(2).map { "\($0).txt" }))
+            #expect(try ArkivCommand.run(["verify", "--index", index, "--json"]).json()["ok"] as? Bool == true)
+        }
+    }
 }
