@@ -23,7 +23,7 @@ public enum Extractor {
             let (text, encoding) = try TextDecoder.decode(try read(path))
             result = ExtractedText(pages: [normaliseLineEnds(text)], method: .plain, encoding: encoding)
         }
-        if result.pages.allSatisfy({ $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }) {
+        if result.pages.allSatisfy(\.isBlank) {
             throw ExtractionError(result.method == .plain
                 ? "no text: the file holds only whitespace"
                 : "no text on any page and OCR found none")

@@ -14,7 +14,7 @@ public enum HTMLExtractor {
         } else {
             (html, encoding) = try TextDecoder.decode(data)
         }
-        let title = html.firstMatch(of: /(?is)<title[^>]*>(.*?)<\/title>/).map { decodeEntities(String($0.1)).trimmingCharacters(in: .whitespacesAndNewlines) }
+        let title = html.firstMatch(of: /(?is)<title[^>]*>(.*?)<\/title>/).map { decodeEntities(String($0.1)).trimmingWhitespace }
         html = html.replacing(/(?is)<(script|style|head)\b.*?<\/\1>/, with: "")
         html = html.replacing(/(?is)<!--.*?-->/, with: "")
         html = html.replacing(/(?i)<(br|\/p|\/div|\/h[1-6]|\/li|\/tr|\/table|p|div|h[1-6]|li|tr)\b[^>]*>/, with: "\n")
@@ -22,7 +22,7 @@ public enum HTMLExtractor {
         html = html.replacing(/<[^>]*>/, with: "")
         let text = decodeEntities(html)
             .split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.replacing(/[ \t\u{A0}]+/, with: " ").trimmingCharacters(in: .whitespaces) }
+            .map { String($0.replacing(/[ \t\u{A0}]+/, with: " ")).trimmingSpaces }
             .joined(separator: "\n")
             .replacing(/\n{3,}/, with: "\n\n")
         return ExtractedText(pages: [text], method: .plain, title: title?.isEmpty == false ? title : nil, encoding: encoding)

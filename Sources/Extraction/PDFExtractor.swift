@@ -11,14 +11,14 @@ public enum PDFExtractor {
     public static func extract(path: String, ocr: Bool = true) throws(ExtractionError) -> ExtractedText {
         var result = try extract(data: try Extractor.read(path), clean: false)
         let imagePages = result.pages.indices.filter {
-            result.pages[$0].trimmingCharacters(in: .whitespacesAndNewlines).count < OCR.minimumTextLayer
+            result.pages[$0].trimmingWhitespace.count < OCR.minimumTextLayer
         }
         if ocr, !imagePages.isEmpty, OCR.isAvailable {
             for index in imagePages {
                 let text = try OCR.readPage(index + 1, ofPDF: path)
-                if !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { result.pages[index] = text }
+                if !text.isBlank { result.pages[index] = text }
             }
-            let stillEmpty = result.pages.allSatisfy { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+            let stillEmpty = result.pages.allSatisfy(\.isBlank)
             if stillEmpty { throw ExtractionError("no text on any page and OCR found none") }
             result.method = imagePages.count == result.pages.count ? .ocr : .mixed
         } else if imagePages.count == result.pages.count, !result.pages.isEmpty {
@@ -66,7 +66,7 @@ public enum PDFExtractor {
         }
         var title: String? = nil
         if let t = poppler_document_get_title(document) {
-            let s = String(cString: t).trimmingCharacters(in: .whitespacesAndNewlines)
+            let s = String(cString: t).trimmingWhitespace
             title = s.isEmpty ? nil : s
             g_free(t)
         }

@@ -37,7 +37,7 @@ public enum PageCleaner {
 
     /// "Sida 3 (16)", "Sida 3 av 16", "3 (16)", "- 3 -": page numbering, never body text.
     static func isPageNumberLine(_ line: String) -> Bool {
-        var rest = Substring(line.trimmingCharacters(in: .whitespaces))
+        var rest = Substring(line.trimmingSpaces)
         if rest.count > 24 { return false }
         func skipSpaces() { rest = rest.drop { $0 == " " } }
         func digits() -> Bool {
@@ -72,7 +72,7 @@ public enum PageCleaner {
     static func edgeKey(_ line: String) -> String {
         var out = ""
         var inDigits = false
-        for ch in line.trimmingCharacters(in: .whitespaces) {
+        for ch in line.trimmingSpaces {
             if ch.isASCII && ch.isNumber {
                 if !inDigits { out.append("#") }
                 inDigits = true
@@ -118,11 +118,11 @@ public enum PageCleaner {
     }
 
     private static func join(_ line: String, _ next: String) -> String? {
-        let head = line.trimmingCharacters(in: .whitespaces)
+        let head = line.trimmingSpaces
         guard head.hasSuffix("-"), head.count >= 3 else { return nil }
         let beforeHyphen = head.dropLast().last!
         guard beforeHyphen.isLetter, beforeHyphen.isLowercase else { return nil }
-        let tail = next.trimmingCharacters(in: .whitespaces)
+        let tail = next.trimmingSpaces
         guard let first = tail.first, first.isLetter, first.isLowercase else { return nil }
         let nextWord = String(tail.prefix { !$0.isWhitespace })
         if keepHyphenBefore.contains(nextWord) { return nil }

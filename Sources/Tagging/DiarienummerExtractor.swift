@@ -41,7 +41,7 @@ struct DiarienummerExtractor {
             found.append(Found(diarienummer: Diarienummer(value: Self.clean(text.sub(r)), authority: authority), range: r))
         }
         for m in Self.ivoPlan.matches(in: text) { add(m, group: 1, .ivo) }
-        let top = (text as NSString).substring(to: min(2000, text.utf16.count))
+        let top = text.sub(NSRange(location: 0, length: min(2000, text.utf16.count)))
         let ivoDocument = Self.ivoNearby.contains(top)
         for m in Self.bareSerialYear.matches(in: text) {
             let before = text.sub(NSRange(location: max(0, m.range.location - 200), length: min(200, m.range.location)))

@@ -61,7 +61,7 @@ struct MunicipalityExtractor {
 
     func extract(from doc: TextDocument) -> Result {
         let text = doc.text
-        let ns = text as NSString
+        let length = text.utf16.count
         var mentions: [Mention] = []
         // A mention starts where a name's first word stands: try the names only there (scanning
         // 290 names over every position of every document was a tenth of all import time).
@@ -71,9 +71,9 @@ struct MunicipalityExtractor {
             guard let first = written.first, first.isUppercase,
                   let kommun = canonical[written.lowercased().collapsedWhitespace] else { continue }
             let beforeStart = max(0, m.range.location - 40)
-            let before = ns.substring(with: NSRange(location: beforeStart, length: m.range.location - beforeStart))
-            let afterEnd = min(ns.length, NSMaxRange(m.range) + 30)
-            let after = ns.substring(with: NSRange(location: NSMaxRange(m.range), length: afterEnd - NSMaxRange(m.range)))
+            let before = text.sub(NSRange(location: beforeStart, length: m.range.location - beforeStart))
+            let afterEnd = min(length, NSMaxRange(m.range) + 30)
+            let after = text.sub(NSRange(location: NSMaxRange(m.range), length: afterEnd - NSMaxRange(m.range)))
             let isAlias = aliases.contains(written.lowercased().collapsedWhitespace)
             if !isAlias && (notBefore.contains(before) || notAfter.contains(after)) { continue }
             var score = 1

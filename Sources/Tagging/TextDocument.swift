@@ -56,12 +56,12 @@ struct TextDocument {
 
     /// About `width` characters either side of a range, on one line, for evidence.
     func excerpt(_ range: NSRange, width: Int = 60) -> String {
-        let ns = text as NSString
+        let length = text.utf16.count
         let start = max(0, range.location - width)
-        let end = min(ns.length, range.location + range.length + width)
-        var s = ns.substring(with: NSRange(location: start, length: end - start)).collapsedWhitespace
+        let end = min(length, range.location + range.length + width)
+        var s = text.sub(NSRange(location: start, length: end - start)).collapsedWhitespace
         if start > 0, let space = s.firstIndex(of: " ") { s = "…" + s[s.index(after: space)...] }
-        if end < ns.length, let space = s.lastIndex(of: " ") { s = s[..<space] + "…" }
+        if end < length, let space = s.lastIndex(of: " ") { s = s[..<space] + "…" }
         return s
     }
 
