@@ -64,10 +64,14 @@ final class QueryBuilder {
         let rewritten = Self.normaliseFields(text, legalRef: legalRef)
         if rewritten.trimmingCharacters(in: .whitespaces).isEmpty { return (.matchAll(), nil) }
         do {
-            // "Menade du" is about what the user typed, not about our synonym expansion of it.
-            _ = try parser.parse(rewritten, features: Self.features)
-            var suggestion = parser.correctedQuery
-            if suggestion != nil, try allWordsKnown(rewritten) { suggestion = nil }
+            // "Menade du" is about what the user typed, not about our synonym expansion of it,
+            // and only when a word is unknown: Xapian's spelling search compares the word
+            // with its neighbours in every shard's word list, which a known word never needs.
+            var suggestion: String? = nil
+            if try !allWordsKnown(rewritten) {
+                _ = try parser.parse(rewritten, features: Self.features)
+                suggestion = parser.correctedQuery
+            }
             var query = try parser.parse(synonyms.expand(rewritten), features: Self.features.subtracting(.spellingCorrection))
             // Exact phrase first: plain words that also stand together as typed rank higher.
             if let phrase = Self.plainPhrase(rewritten) {

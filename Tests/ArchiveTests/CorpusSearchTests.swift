@@ -96,10 +96,12 @@ struct CorpusSearchTests {
         #expect(Set(totals).count == 1, "\(zip(forms, totals))")
     }
 
-    @Test("a misspelt word gets a 'menade du' suggestion")
+    @Test("a misspelt word gets a 'menade du' suggestion; words spelt right get none")
     func suggestion() throws {
         let answer = try search(["familjehemsutredning", "registerkontrol"])
         #expect((answer["suggestion"] as? String)?.contains("registerkontroll") == true)
+        let right = try search(["familjehemsutredning", "registerkontroller"])
+        #expect(right["suggestion"] == nil || right["suggestion"] is NSNull)
     }
 
     @Test("show gives each fact with the text it came from and its page")
