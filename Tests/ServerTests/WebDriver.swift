@@ -61,6 +61,17 @@ final class WebDriver: @unchecked Sendable {
 
     func go(_ url: String) async throws { _ = try await command("POST", "url", ["url": url]) }
     func currentURL() async throws -> String { try await command("GET", "url") as? String ?? "" }
+    /// The URL once it contains `part` (a click's navigation may still be under way on a busy
+    /// machine), or as it is after `seconds`.
+    func url(containing part: String, within seconds: Double = 15) async throws -> String {
+        let deadline = Date().addingTimeInterval(seconds)
+        var url = try await currentURL()
+        while !url.contains(part) && Date() < deadline {
+            try await Task.sleep(nanoseconds: 100_000_000)
+            url = try await currentURL()
+        }
+        return url
+    }
 
     func find(_ css: String) async throws -> String {
         let value = try await command("POST", "element", ["using": "css selector", "value": css]) as? [String: Any]
