@@ -73,7 +73,7 @@ public final class Importer {
         // in flight are held in memory, however many the run has.
         var files = found.files[...]
         var inFlight: [String: PendingFile] = [:]   // path → the file being extracted
-        var firstPathOf: [String: String] = [:]     // id → its path in flight
+        var idsInFlight: Set<String> = []
         var waiting: [String: [PendingFile]] = [:]  // id → same bytes found while it is in flight
         var done = 0
         var sinceCommit = 0
@@ -89,8 +89,7 @@ public final class Importer {
                         summary.unchanged += 1; done += 1
                     case .reject(let reason): summary.rejects.append(.init(path: path, reason: reason)); done += 1
                     case .extract(let file):
-                        if firstPathOf[file.id] != nil { waiting[file.id, default: []].append(file); continue }
-                        firstPathOf[file.id] = path
+                        if !idsInFlight.insert(file.id).inserted { waiting[file.id, default: []].append(file); continue }
                         inFlight[path] = file
                         return path
                     }
@@ -104,7 +103,7 @@ public final class Importer {
 
         func handle(_ path: String, _ result: Result<ProcessedFile, ExtractionError>) {
             guard failure == nil, let file = inFlight.removeValue(forKey: path) else { return }
-            firstPathOf[file.id] = nil
+            idsInFlight.remove(file.id)
             let duplicates = waiting.removeValue(forKey: file.id) ?? []
             done += 1 + duplicates.count
             progress(Progress(done: done, total: found.files.count, path: path))
