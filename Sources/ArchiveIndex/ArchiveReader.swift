@@ -21,6 +21,11 @@ public final class ArchiveReader {
         (error as? XapianError)?.kind == "DatabaseModifiedError"
     }
 
+    /// The multi-word expressions this index holds as single terms (recorded when it was made).
+    public func indexedPhrases() throws -> PhraseTerms {
+        PhraseTerms(recorded: try database.metadata(PhraseTerms.metadataKey))
+    }
+
     /// Archived documents (measure entries not counted).
     public func count() throws -> Int { try database.termFrequency(Schema.Kind.document) }
 

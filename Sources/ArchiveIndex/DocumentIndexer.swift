@@ -6,11 +6,20 @@ import Xapian
 final class DocumentIndexer {
     private let termGenerator: TermGenerator
     private let signature: MeasureSignature
+    private let phrases: PhraseTerms
 
-    init(database: WritableDatabase, stopwords: Set<String>) throws {
+    init(database: WritableDatabase, stopwords: Set<String>, phrases: PhraseTerms = .empty) throws {
         termGenerator = try TermGenerator(language: "swedish")
         try termGenerator.enableSpelling(in: database)
         signature = try MeasureSignature(stopwords: stopwords)
+        self.phrases = phrases
+    }
+
+    /// The multi-word expressions in `text` as single terms (where a phrase query would match).
+    private func addPhraseTerms(of text: String, to doc: Document) throws {
+        for (term, count) in phrases.terms(in: text, prefix: Schema.Prefix.phrase) {
+            try doc.addTerm(term, wdfIncrement: count)
+        }
     }
 
     func makeDocument(_ stored: StoredDocument) throws -> Document {
@@ -21,9 +30,11 @@ final class DocumentIndexer {
         // Title: its own field, and weighted into the body so title words rank higher.
         try termGenerator.index(record.title, prefix: Schema.Prefix.title)
         try termGenerator.index(record.title, wdfIncrement: 2)
+        try addPhraseTerms(of: record.title, to: doc)
         termGenerator.increaseTermPosition()
         for page in stored.pages {
             try termGenerator.index(page)
+            try addPhraseTerms(of: page, to: doc)
             // A gap so a phrase cannot match across a page break's header/footer removal.
             termGenerator.increaseTermPosition()
         }
@@ -76,6 +87,7 @@ final class DocumentIndexer {
             let doc = Document()
             termGenerator.setDocument(doc)
             try termGenerator.index(measure.text)
+            try addPhraseTerms(of: measure.text, to: doc)
             let unique = Schema.Prefix.measureID + record.id + ":" + String(position)
             try doc.addBooleanTerm(unique)
             try doc.addBooleanTerm(Schema.Kind.measure)

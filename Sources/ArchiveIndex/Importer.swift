@@ -24,6 +24,9 @@ public final class Importer {
         public var prune = false
         /// Words that do not make measures alike (Domain/stoppord.txt).
         public var measureStopwords: Set<String> = []
+        /// Multi-word synonyms to index as single terms, for a new index (an existing one keeps
+        /// the set it was created with, recorded in its metadata).
+        public var phrases: PhraseTerms = .empty
         public init(workerExecutable: String? = nil) { self.workerExecutable = workerExecutable }
     }
 
@@ -66,7 +69,8 @@ public final class Importer {
         try FileManager.default.createDirectory(atPath: indexPath, withIntermediateDirectories: true)
         let db = try WritableDatabase(path: indexPath)
         try Self.checkSchema(db)
-        let indexer = try DocumentIndexer(database: db, stopwords: options.measureStopwords)
+        let indexer = try DocumentIndexer(database: db, stopwords: options.measureStopwords,
+                                          phrases: try Self.phraseTerms(of: db, wanted: options.phrases))
 
         // Files are classified (cheap checks: size and mtime, then the hash) just before the
         // workers need them, on this thread, so hashing overlaps extraction and only the files
@@ -274,6 +278,17 @@ public final class Importer {
         for (unique, document) in try indexer.makeMeasureDocuments(stored) {
             try db.replaceDocument(uniqueTerm: unique, with: document)
         }
+    }
+
+    /// The expressions this index holds as terms. Every document must hold the same ones, or
+    /// a search by term would miss some, so they are fixed when the index is created; an index
+    /// from before they existed records none and is searched by phrase.
+    static func phraseTerms(of db: WritableDatabase, wanted: PhraseTerms) throws -> PhraseTerms {
+        let recorded = try db.metadata(PhraseTerms.metadataKey)
+        if !recorded.isEmpty { return PhraseTerms(recorded: recorded) }
+        guard try db.documentCount() == 0, !wanted.keys.isEmpty else { return .empty }
+        try db.setMetadata(PhraseTerms.metadataKey, wanted.recorded)
+        return wanted
     }
 
     static func checkSchema(_ db: WritableDatabase) throws {

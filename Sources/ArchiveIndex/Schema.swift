@@ -42,6 +42,9 @@ public enum Schema {
         public static let measureID = "XU"
         /// On a measure: its signature (`MeasureSignature.GroupValue.signatureTerm`).
         public static let measureSignature = "XG"
+        /// A multi-word expression of the synonym data, one term ("XPplan_för_genomförande"):
+        /// see `PhraseTerms`.
+        public static let phrase = "XP"
     }
 
     /// The kind terms.

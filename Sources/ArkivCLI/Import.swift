@@ -61,6 +61,7 @@ struct Import: ParsableCommand {
             options.workerArguments = ["extract-worker", "--domain", folder.path]
             options.measureStopwords = MeasureSignature.stopwords(in: folder)
         }
+        options.phrases = PhraseTerms(synonyms: domainData.synonyms)
         options.workers = workers
         options.dryRun = dryRun
         options.batchSize = max(1, batchSize)

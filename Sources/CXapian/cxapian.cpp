@@ -472,6 +472,26 @@ int cx_queryparser_add_prefix(cx_queryparser *qp, const char *field, const char 
     CX_GUARD(0, { qp->qp.add_prefix(field, prefix); return 1; })
 }
 
+namespace {
+// `field:value` as the single weighted term prefix+value: lets a query name a term the
+// indexer made from several words (a multi-word synonym), which no tokeniser would produce.
+struct WholeTermField : Xapian::FieldProcessor {
+    std::string prefix;
+    explicit WholeTermField(std::string p) : prefix(std::move(p)) {}
+    Xapian::Query operator()(const std::string &value) override { return Xapian::Query(prefix + value); }
+};
+}
+
+int cx_queryparser_add_term_field(cx_queryparser *qp, const char *field, const char *prefix,
+                                  cx_error **err) {
+    CX_GUARD(0, {
+        // The QueryParser keeps a reference-counted pointer once release()d.
+        auto *fp = new WholeTermField(prefix);
+        qp->qp.add_prefix(field, fp->release());
+        return 1;
+    })
+}
+
 int cx_queryparser_add_boolean_prefix(cx_queryparser *qp, const char *field, const char *prefix,
                                       const char *group, cx_error **err) {
     CX_GUARD(0, {

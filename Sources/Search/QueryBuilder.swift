@@ -53,6 +53,7 @@ final class QueryBuilder {
             try parser.addBooleanPrefix(field: field.rawValue, prefix: field.prefix, group: field.rawValue)
         }
         try parser.addPrefix(field: "titel", prefix: Schema.Prefix.title)
+        try parser.addTermField(field: SynonymExpansion.termField, prefix: Schema.Prefix.phrase)
         try parser.addRange(field: "datum", slot: Schema.Slot.date)
     }
 
@@ -75,7 +76,14 @@ final class QueryBuilder {
             var query = try parser.parse(synonyms.expand(rewritten), features: Self.features.subtracting(.spellingCorrection))
             // Exact phrase first: plain words that also stand together as typed rank higher.
             if let phrase = Self.plainPhrase(rewritten) {
-                query = query.combined(.andMaybe, try parser.parse(phrase, features: [.phrase]).scaled(by: 2))
+                // An expression the index holds as one term is checked by that term.
+                let exact: Query
+                if let key = PhraseTerms.key(of: rewritten), synonyms.indexedPhrases.contains(key) {
+                    exact = try parser.parse(SynonymExpansion.termField + ":" + key, features: [])
+                } else {
+                    exact = try parser.parse(phrase, features: [.phrase])
+                }
+                query = query.combined(.andMaybe, exact.scaled(by: 2))
             }
             return (query, suggestion)
         } catch let error as XapianError where error.kind == "QueryParserError" {

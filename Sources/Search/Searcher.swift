@@ -14,7 +14,8 @@ public final class Searcher {
     public init(reader: ArchiveReader, synonyms: SynonymExpansion = .none,
                 legalReference: @escaping (String) -> String? = { _ in nil }) throws {
         self.reader = reader
-        builder = try QueryBuilder(database: reader.database, legalRef: legalReference, synonyms: synonyms)
+        builder = try QueryBuilder(database: reader.database, legalRef: legalReference,
+                                   synonyms: synonyms.indexed(try reader.indexedPhrases()))
     }
 
     /// The facets every answer carries: name → value slot (and whether it holds several values).
@@ -41,7 +42,10 @@ public final class Searcher {
     public func search(_ request: SearchRequest) throws -> SearchResponse {
         let database = reader.database
         var (query, suggestion) = try builder.parse(request.query)
-        let queryTerms = query.terms
+        // An indexed expression's term is not in the text; its words are.
+        let queryTerms = query.terms.flatMap { term -> [String] in
+            term.hasPrefix(Schema.Prefix.phrase) ? term.dropFirst(Schema.Prefix.phrase.count).split(separator: "_").map(String.init) : [term]
+        }
         query = query.filtered(by: Query(term: Schema.Kind.document))
         if let filter = try QueryBuilder.filter(for: request) { query = query.filtered(by: filter) }
 

@@ -12,6 +12,12 @@ public struct SynonymExpansion: Sendable {
     let inflections: InflectionFamilies
     /// Keys, longest first, so "lex sarah" is tried before "sarah".
     private let keys: [String]
+    /// Multi-word expressions the index holds as single terms (`PhraseTerms`): written as
+    /// `fras:plan_för_genomförande` instead of a phrase, which costs a position check per document.
+    public private(set) var indexedPhrases: Set<String> = []
+
+    /// The query field naming one indexed expression's term.
+    public static let termField = "fras"
 
     public init(synonyms: [String: [String]], inflections: InflectionFamilies = .empty) {
         self.synonyms = synonyms
@@ -20,6 +26,20 @@ public struct SynonymExpansion: Sendable {
     }
 
     public static let none = SynonymExpansion(synonyms: [:])
+
+    /// The same expansion for an index holding `phrases` as terms.
+    public func indexed(_ phrases: PhraseTerms) -> SynonymExpansion {
+        var copy = self
+        copy.indexedPhrases = phrases.keys
+        return copy
+    }
+
+    /// An expression of several words as the query parser should see it: its indexed term, or
+    /// a phrase.
+    private func multiWord(_ expression: String) -> String {
+        if let key = PhraseTerms.key(of: expression), indexedPhrases.contains(key) { return Self.termField + ":" + key }
+        return "\"" + expression + "\""
+    }
 
     /// Rewrites plain words of `query` (not inside quotes, not field values, not operators) that
     /// are synonym keys into `(key OR "synonym" ...)`.
@@ -54,8 +74,8 @@ public struct SynonymExpansion: Sendable {
                 let slice = words[i..<(i + keyWords.count)]
                 if slice.map({ $0.lowercased() }) == keyWords, !slice.contains(where: { $0.contains(":") }) {
                     let original = slice.joined(separator: " ")
-                    let alternatives = [keyWords.count > 1 ? "\"\(original)\"" : original]
-                        + synonyms[key]!.map { $0.contains(" ") || $0.contains("-") ? "\"\($0)\"" : $0 }
+                    let alternatives = [keyWords.count > 1 ? multiWord(original) : original]
+                        + synonyms[key]!.map { $0.contains(" ") || $0.contains("-") ? multiWord($0) : $0 }
                     result.append("(" + alternatives.joined(separator: " OR ") + ")")
                     i += keyWords.count
                     matched = true

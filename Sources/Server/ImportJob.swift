@@ -43,6 +43,7 @@ final class ImportJob: Sendable {
         }
         guard began else { return false }
         var options = Importer.Options(workerExecutable: workerExecutable)
+        options.phrases = PhraseTerms(synonyms: domain.synonyms)
         if let domainFolder {
             options.workerArguments = ["extract-worker", "--domain", domainFolder.path]
             options.measureStopwords = MeasureSignature.stopwords(in: domainFolder)

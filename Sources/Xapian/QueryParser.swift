@@ -47,6 +47,12 @@ public final class QueryParser {
         _ = try withErrorSlot("adding prefix \(field)") { cx_queryparser_add_prefix(handle, field, prefix, $0) }
     }
 
+    /// `field:value` searches the single term prefix+value, weighted like a word: for terms the
+    /// indexer made itself (e.g. a multi-word expression joined into one term).
+    public func addTermField(field: String, prefix: String) throws(XapianError) {
+        _ = try withErrorSlot("adding term field \(field)") { cx_queryparser_add_term_field(handle, field, prefix, $0) }
+    }
+
     /// A filter field: `field:value` becomes the boolean term prefix+value. Fields sharing a
     /// `group` are ORed together instead of ANDed.
     public func addBooleanPrefix(field: String, prefix: String, group: String? = nil) throws(XapianError) {

@@ -187,6 +187,9 @@ void cx_queryparser_set_database(cx_queryparser *qp, const cx_database *db);
 void cx_queryparser_set_default_op(cx_queryparser *qp, int op);
 int cx_queryparser_add_prefix(cx_queryparser *qp, const char *field, const char *prefix,
                               cx_error **err);
+/** A free-text field whose whole value is one term, prefix+value, weighted like a word. */
+int cx_queryparser_add_term_field(cx_queryparser *qp, const char *field, const char *prefix,
+                                  cx_error **err);
 /** A boolean filter field; fields sharing a group are ORed (NULL group: own group). */
 int cx_queryparser_add_boolean_prefix(cx_queryparser *qp, const char *field, const char *prefix,
                                       const char *group, cx_error **err);
