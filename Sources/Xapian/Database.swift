@@ -1,4 +1,5 @@
 import CXapian
+import Foundation
 
 /// A Xapian database opened for reading: one local index, a stub file listing shards, a remote
 /// `xapian-tcpsrv`, or several of these combined with `add(_:)` and searched as one.
@@ -8,6 +9,9 @@ public class Database {
     let handle: OpaquePointer
     /// What was opened, for error messages.
     public let location: String
+    /// Whether some shard is served by `xapian-tcpsrv`: then every per-term question is a
+    /// round trip, and batching them pays; locally, asking term by term is cheaper.
+    public private(set) var hasRemoteShards = false
 
     init(handle: OpaquePointer, location: String) {
         self.handle = handle
@@ -20,6 +24,20 @@ public class Database {
     public convenience init(path: String) throws(XapianError) {
         let h = try withErrorSlot("opening \(path)") { cx_database_open(path, $0) }
         self.init(handle: h!, location: path)
+        hasRemoteShards = Self.stubListsRemote(path)
+    }
+
+    /// Whether the stub database file at `path` (or `path`/XAPIANDB) names a remote database.
+    static func stubListsRemote(_ path: String) -> Bool {
+        for candidate in [path, path + "/XAPIANDB"] {
+            guard let file = fopen(candidate, "r") else { continue }
+            defer { fclose(file) }
+            var line = [CChar](repeating: 0, count: 4096)
+            while fgets(&line, Int32(line.count), file) != nil {
+                if String(cString: line).drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("remote") { return true }
+            }
+        }
+        return false
     }
 
     /// Opens a database served by `xapian-tcpsrv` at host:port; `timeout` in milliseconds bounds
@@ -29,6 +47,7 @@ public class Database {
             cx_database_open_remote(host, UInt32(port), UInt32(timeout), $0)
         }
         self.init(handle: h!, location: "\(host):\(port)")
+        hasRemoteShards = true
     }
 
     /// Several databases searched as one (Xapian's multi-database). Document ids interleave.
@@ -40,6 +59,7 @@ public class Database {
     /// Adds the shards of `other` to this database.
     public func add(_ other: Database) throws(XapianError) {
         _ = try withErrorSlot("adding \(other.location) to \(location)") { cx_database_add(handle, other.handle, $0) }
+        if other.hasRemoteShards { hasRemoteShards = true }
     }
 
     /// Moves to the latest committed revision; true if it changed.

@@ -47,7 +47,8 @@ struct XapianBindingTests {
             #expect(try reader.termFrequency("XKkalmar") == 2)
             // Many at once (one match, as remote shards want) gives the same as one by one.
             let terms = ["XKkalmar", "Qc", "checklista", "saknas-helt"]
-            let together = try reader.termFrequencies(terms)
+            #expect(!reader.hasRemoteShards)
+            let together = try reader.termFrequencies(terms, batched: true)
             #expect(together == Dictionary(uniqueKeysWithValues: try terms.map { ($0, try reader.termFrequency($0)) }))
             #expect(together["XKkalmar"] == 2 && together["saknas-helt"] == 0)
         }
@@ -187,6 +188,23 @@ struct XapianBindingTests {
             qp.setDatabase(reader)
             _ = try qp.parse("checklsta", features: [.default, .spellingCorrection])
             #expect(qp.correctedQuery == "checklista")
+        }
+    }
+
+    @Test("a stub file naming a remote shard is known as remote (term statistics are then batched)")
+    func remoteStub() throws {
+        try TestSupport.withTemporaryDirectory { dir in
+            let local = dir.appendingPathComponent("local")
+            _ = try makeIndex(at: local, texts: Array(sample.prefix(1)))
+            #expect(!Database.stubListsRemote(local.path))
+            let stub = dir.appendingPathComponent("stub")
+            try FileManager.default.createDirectory(at: stub, withIntermediateDirectories: true)
+            try "auto ../local\n".write(to: stub.appendingPathComponent("XAPIANDB"), atomically: true, encoding: .utf8)
+            #expect(!Database.stubListsRemote(stub.path))
+            #expect(!(try Database(path: stub.path)).hasRemoteShards)
+            try "auto ../local\n  remote 127.0.0.1:7000\n".write(to: stub.appendingPathComponent("XAPIANDB"), atomically: true, encoding: .utf8)
+            #expect(Database.stubListsRemote(stub.path))
+            #expect(Database.stubListsRemote(stub.appendingPathComponent("XAPIANDB").path))
         }
     }
 
