@@ -45,6 +45,12 @@ public struct PhraseTerms: Sendable, Equatable {
         return words.count >= 2 ? words.joined(separator: "_") : nil
     }
 
+    /// The words of an expression's term (prefix already removed): "plan_för_genomförande" →
+    /// plan, för, genomförande.
+    public static func words(ofKey key: Substring) -> [String] {
+        key.split(separator: "_").map(String.init)
+    }
+
     /// How often each expression occurs in `text`, by term (prefix included), for one stretch of
     /// text that a phrase query could match within (a page: the indexer leaves a position gap
     /// between pages).

@@ -75,14 +75,9 @@ final class QueryBuilder {
             }
             var query = try parser.parse(synonyms.expand(rewritten), features: Self.features.subtracting(.spellingCorrection))
             // Exact phrase first: plain words that also stand together as typed rank higher.
-            if let phrase = Self.plainPhrase(rewritten) {
-                // An expression the index holds as one term is checked by that term.
-                let exact: Query
-                if let key = PhraseTerms.key(of: rewritten), synonyms.indexedPhrases.contains(key) {
-                    exact = try parser.parse(SynonymExpansion.termField + ":" + key, features: [])
-                } else {
-                    exact = try parser.parse(phrase, features: [.phrase])
-                }
+            if Self.isPlainPhrase(rewritten) {
+                // As a phrase, or by its term where the index holds the expression as one.
+                let exact = try parser.parse(synonyms.multiWord(rewritten), features: [.phrase])
                 query = query.combined(.andMaybe, exact.scaled(by: 2))
             }
             return (query, suggestion)
@@ -103,15 +98,13 @@ final class QueryBuilder {
         return true
     }
 
-    /// "plan för genomförande" → "\"plan för genomförande\"" when the query is two or more
-    /// plain words (no quotes, operators or fields).
-    static func plainPhrase(_ text: String) -> String? {
+    /// Whether the query is two or more plain words (no quotes, operators or fields), such as
+    /// "plan för genomförande", whose exact phrase should rank first.
+    static func isPlainPhrase(_ text: String) -> Bool {
         let words = text.split(separator: " ")
-        guard words.count >= 2, words.count <= 8,
-              !text.contains(where: { "\":()*+-".contains($0) }),
-              !words.contains(where: { ["AND", "OR", "NOT", "XOR", "NEAR"].contains(String($0)) })
-        else { return nil }
-        return "\"" + text + "\""
+        return (2...8).contains(words.count)
+            && !text.contains(where: { "\":()*+-".contains($0) })
+            && !words.contains(where: { ["AND", "OR", "NOT", "XOR", "NEAR"].contains(String($0)) })
     }
 
     /// Rewrites `field:value` and `field:"a value"` so the value matches the indexed form

@@ -44,7 +44,7 @@ public final class Searcher {
         var (query, suggestion) = try builder.parse(request.query)
         // An indexed expression's term is not in the text; its words are.
         let queryTerms = query.terms.flatMap { term -> [String] in
-            term.hasPrefix(Schema.Prefix.phrase) ? term.dropFirst(Schema.Prefix.phrase.count).split(separator: "_").map(String.init) : [term]
+            term.hasPrefix(Schema.Prefix.phrase) ? PhraseTerms.words(ofKey: term.dropFirst(Schema.Prefix.phrase.count)) : [term]
         }
         query = query.filtered(by: Query(term: Schema.Kind.document))
         if let filter = try QueryBuilder.filter(for: request) { query = query.filtered(by: filter) }

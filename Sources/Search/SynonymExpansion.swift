@@ -36,7 +36,7 @@ public struct SynonymExpansion: Sendable {
 
     /// An expression of several words as the query parser should see it: its indexed term, or
     /// a phrase.
-    private func multiWord(_ expression: String) -> String {
+    func multiWord(_ expression: String) -> String {
         if let key = PhraseTerms.key(of: expression), indexedPhrases.contains(key) { return Self.termField + ":" + key }
         return "\"" + expression + "\""
     }
