@@ -11,6 +11,11 @@ public final class ArchiveReader {
             throw ArchiveError("no index at \(indexPath): run `arkiv import` first")
         }
         database = try Database(path: indexPath)
+        // Another layout would give wrong answers, not errors (measures would match nothing).
+        let version = try database.metadata("schema")
+        if !version.isEmpty, version != Schema.version {
+            throw ArchiveError("index \(indexPath) has schema version \(version), this arkiv reads \(Schema.version): import the documents into a new index folder")
+        }
     }
 
     public init(database: Database) { self.database = database }

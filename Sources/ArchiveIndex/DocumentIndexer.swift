@@ -16,8 +16,8 @@ final class DocumentIndexer {
     }
 
     /// The multi-word expressions in `text` as single terms (where a phrase query would match).
-    private func addPhraseTerms(of text: String, to doc: Document) throws {
-        for (term, count) in phrases.terms(in: text, prefix: Schema.Prefix.phrase) {
+    private func addPhraseTerms(of text: String, to doc: Document, prefix: String = Schema.Prefix.phrase) throws {
+        for (term, count) in phrases.terms(in: text, prefix: prefix) {
             try doc.addTerm(term, wdfIncrement: count)
         }
     }
@@ -86,16 +86,15 @@ final class DocumentIndexer {
         for (position, measure) in record.measures.enumerated() {
             let doc = Document()
             termGenerator.setDocument(doc)
-            try termGenerator.index(measure.text)
-            try addPhraseTerms(of: measure.text, to: doc)
+            try termGenerator.index(measure.text, prefix: Schema.Prefix.measureText)
+            try addPhraseTerms(of: measure.text, to: doc, prefix: Schema.Prefix.measurePhrase)
             let unique = Schema.Prefix.measureID + record.id + ":" + String(position)
             try doc.addBooleanTerm(unique)
             try doc.addBooleanTerm(Schema.Kind.measure)
             try doc.addBooleanTerm(Schema.Prefix.source + record.id)
             // The brist it answers: where the document says so, else every brist of the document.
-            for brist in measure.brist.map({ [$0] }) ?? record.brister {
-                try doc.addBooleanTerm(Schema.term(Schema.Prefix.brist, brist))
-            }
+            let brister = measure.brist.map { [$0] } ?? record.brister
+            for brist in brister { try doc.addBooleanTerm(Schema.term(Schema.Prefix.brist, brist)) }
             for category in measure.categories { try doc.addBooleanTerm(Schema.term(Schema.Prefix.measureCategory, category)) }
             if let kommun = record.municipality { try doc.addBooleanTerm(Schema.term(Schema.Prefix.municipality, kommun)) }
             try doc.addBooleanTerm(Schema.term(Schema.Prefix.docType, record.docType))
@@ -103,8 +102,11 @@ final class DocumentIndexer {
             let words = try signature.words(of: measure.text)
             if !words.isEmpty {  // a measure of stopwords alone groups with nothing
                 let group = MeasureSignature.GroupValue(words: words, municipality: record.municipality, categories: measure.categories)
+                    .fitted(brister: brister)
                 try doc.setValue(group.encoded, slot: Schema.Slot.measureGroup)
-                try doc.addBooleanTerm(MeasureSignature.GroupValue.signatureTerm(words))
+                try doc.addBooleanTerm(MeasureSignature.GroupValue.signatureTerm(group.words))
+                try doc.addBooleanTerm(group.countTerm(brist: nil))
+                for brist in brister { try doc.addBooleanTerm(group.countTerm(brist: brist)) }
             }
             let entry = MeasureRecord(id: record.id, municipality: record.municipality, text: measure.text,
                                       categories: measure.categories, status: measure.status?.rawValue,

@@ -64,6 +64,32 @@ public struct MeasureSignature {
             categories = parts[2].split(separator: 0x2C).map(string)
         }
 
+        /// The term counting this value among the measures against `brist` (nil: among all
+        /// measures); see `Schema.Prefix.measureCount`.
+        public func countTerm(brist: String?) -> String { Self.countPrefix(brist: brist) + encoded }
+
+        /// What every count term under `brist` starts with (the separator ends the brist, so
+        /// no brist's terms are listed with another's).
+        public static func countPrefix(brist: String?) -> String {
+            Schema.Prefix.measureCount + (brist?.lowercased() ?? "") + String(separator)
+        }
+
+        /// The longest term Xapian stores is 245 bytes.
+        static let maximumTermBytes = 240
+
+        /// This value with as many of its words (in their sorted order) as let every count
+        /// term fit Xapian's term length: a measure of a whole paragraph keeps a signature of
+        /// its first words, and the value, the signature term and the count terms agree.
+        public func fitted(brister: [String]) -> GroupValue {
+            let longest = brister.map { Self.countPrefix(brist: $0).utf8.count }.max() ?? 0
+            var fitted = self
+            while fitted.words.count > 1,
+                  max(longest, Self.countPrefix(brist: nil).utf8.count) + fitted.encoded.utf8.count > Self.maximumTermBytes {
+                fitted.words.removeLast()
+            }
+            return fitted
+        }
+
         /// The term marking every entry with this signature (FNV-1a of the words: terms have a
         /// length limit, signatures do not).
         public static func signatureTerm(_ words: [String]) -> String {

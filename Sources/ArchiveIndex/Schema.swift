@@ -3,7 +3,7 @@
 /// must be rebuilt.
 public enum Schema {
     /// Stored as user metadata "schema"; an index of another version is refused with advice.
-    public static let version = "3"
+    public static let version = "4"
 
     /// Term prefixes (Xapian's omega conventions where one exists).
     public enum Prefix {
@@ -45,6 +45,17 @@ public enum Schema {
         /// A multi-word expression of the synonym data, one term ("XPplan_för_genomförande"):
         /// see `PhraseTerms`.
         public static let phrase = "XP"
+        /// On a measure: the words of its text (with positions; stems "ZXW"). Measures have
+        /// their own word terms so documents' posting lists hold documents only: a plain search
+        /// needs no filter on the kind and reads no measure entry (2.5 of them a document).
+        public static let measureText = "XW"
+        /// On a measure: a multi-word expression as one term, as `phrase` is on documents.
+        public static let measurePhrase = "XWP"
+        /// On a measure: "XC" + brist + U+001E + its `MeasureSignature.GroupValue`, once for each
+        /// brist it answers and once with no brist. The term frequency is how many measures share
+        /// signature, kommun and categories, kept by Xapian at import, so `arkiv measures
+        /// --brist` counts by listing terms instead of reading every measure of the brist.
+        public static let measureCount = "XC"
     }
 
     /// The kind terms.

@@ -77,7 +77,7 @@ struct Measures: ParsableCommand {
         var parsed: Xapian.Query? = nil
         if let query {
             let searcher = try Searcher(reader: reader)
-            do { parsed = try searcher.query(for: query) } catch let e as SearchError { throw CommandFailure(message: e.description, status: 2) }
+            do { parsed = try searcher.measureQuery(for: query) } catch let e as SearchError { throw CommandFailure(message: e.description, status: 2) }
         }
         // As the web API: a common brist has thousands of measures, and a group's examples
         // list one per kommun before more of the same kommun.

@@ -41,7 +41,17 @@ final class QueryBuilder {
     private let database: Database
     private let stemmer: Stemmer
 
-    init(database: Database, legalRef: @escaping (String) -> String?, synonyms: SynonymExpansion) throws {
+    /// Which entries' words a query is for: documents' (the default) or measures', which
+    /// have prefixed terms of their own (`Schema.Prefix.measureText`).
+    enum Entries {
+        case documents, measures
+
+        var wordPrefix: String { self == .documents ? "" : Schema.Prefix.measureText }
+        var phrasePrefix: String { self == .documents ? Schema.Prefix.phrase : Schema.Prefix.measurePhrase }
+    }
+
+    init(database: Database, legalRef: @escaping (String) -> String?, synonyms: SynonymExpansion,
+         entries: Entries = .documents) throws {
         self.database = database
         stemmer = try Stemmer(language: "swedish")
         self.legalRef = legalRef
@@ -52,8 +62,9 @@ final class QueryBuilder {
         for field in Field.allCases {
             try parser.addBooleanPrefix(field: field.rawValue, prefix: field.prefix, group: field.rawValue)
         }
+        if entries == .measures { try parser.addPrefix(field: "", prefix: entries.wordPrefix) }
         try parser.addPrefix(field: "titel", prefix: Schema.Prefix.title)
-        try parser.addTermField(field: SynonymExpansion.termField, prefix: Schema.Prefix.phrase)
+        try parser.addTermField(field: SynonymExpansion.termField, prefix: entries.phrasePrefix)
         try parser.addRange(field: "datum", slot: Schema.Slot.date)
     }
 
@@ -96,6 +107,17 @@ final class QueryBuilder {
             return false
         }
         return true
+    }
+
+    /// Whether the query can only match entries through their words: it has words or phrases
+    /// and no field, range or negation. Documents and measures have separate word terms, so such
+    /// a query needs no filter on the kind of entry; fields (`kommun:`, `datum:`), pure NOT and
+    /// the empty query also match measure entries, which carry the same filter terms.
+    static func matchesByWordsOnly(_ text: String) -> Bool {
+        let words = text.split(separator: " ")
+        return !words.isEmpty
+            && !text.contains(where: { ":-".contains($0) })
+            && !words.contains(where: { ["NOT", "XOR"].contains(String($0)) })
     }
 
     /// Whether the query is two or more plain words (no quotes, operators or fields), such as

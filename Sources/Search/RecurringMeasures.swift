@@ -76,10 +76,13 @@ public final class RecurringMeasures {
 
     /// Groups the measures taken against `brist` (and whose text matches `query`, if given).
     ///
-    /// Counting reads no measure entry: one pass of Xapian's value-count spy over the
-    /// signature values written at import gives how many measures each signature has per kommun
-    /// and categories (at 100,000 documents that is 15,000 measures for a common brist, which
-    /// took half a second to read one by one). Signatures are grouped greedily, the most common
+    /// Counting reads no measure entry. For a brist alone, the count terms written at import
+    /// (`Schema.Prefix.measureCount`) are listed: their frequencies are how many measures each
+    /// signature has per kommun and categories, so the cost is the number of distinct values,
+    /// not of measures (a common brist has 300,000 measures at a million documents). With a
+    /// query, one pass of Xapian's value-count spy over the matching entries' signature values
+    /// gives the same counts. Both merge over shards and remote shards, as Xapian lists terms
+    /// and counts values across them. Signatures are grouped greedily, the most common
     /// first: each joins the most similar group of its category (`overlap` at least
     /// `similarity`) or starts one. Only the groups shown are read back, for their examples.
     /// `examplesPerGroup`: how many measures each group lists (one per kommun first, never fewer
@@ -89,18 +92,9 @@ public final class RecurringMeasures {
         var filter = Query(term: Schema.Kind.measure)
         if let brist { filter = filter.filtered(by: Query(term: Schema.term(Schema.Prefix.brist, brist))) }
         let selection = query.map { $0.filtered(by: filter) } ?? filter
-        let database = reader.database
-        let measureCount = max(try database.termFrequency(Schema.Kind.measure), 1)
-
-        let counting = try Enquire(database: database)
-        counting.setQuery(selection)
-        let spy = ValueCountSpy(slot: Schema.Slot.measureGroup)
-        counting.addSpy(spy)
-        _ = try counting.matches(limit: 1, checkAtLeast: measureCount)
-
         var units: [String: Unit] = [:]
         var matrix: [String: [String: Int]] = [:]
-        for (encoded, count) in spy.counts {
+        for (encoded, count) in try query == nil ? countsFromTerms(brist: brist) : countsFromValues(of: selection) {
             guard let value = MeasureSignature.GroupValue(encoded: encoded) else { continue }
             let category = Unit.category(of: value)
             let key = Unit.key(value.words, category)
@@ -157,6 +151,30 @@ public final class RecurringMeasures {
         }
         groups.sort { ($0.municipalities.count, $0.count, $1.label) > ($1.municipalities.count, $1.count, $0.label) }
         return Answer(brist: brist, query: nil, groups: groups, matrix: matrix)
+    }
+
+    /// Measures per group value (signature, kommun, categories) against `brist`, from the
+    /// count terms' frequencies.
+    private func countsFromTerms(brist: String?) throws -> [(String, Int)] {
+        let prefix = MeasureSignature.GroupValue.countPrefix(brist: brist)
+        let bytes = prefix.utf8.count
+        var counts: [(String, Int)] = []
+        try reader.database.forEachTerm(prefix: prefix) { term, frequency in
+            counts.append((String(Substring(term.utf8.dropFirst(bytes))), frequency))
+            return true
+        }
+        return counts
+    }
+
+    /// Measures per group value among the entries `selection` matches, by Xapian's value-count
+    /// spy over the signature slot.
+    private func countsFromValues(of selection: Query) throws -> [(String, Int)] {
+        let counting = try Enquire(database: reader.database)
+        counting.setQuery(selection)
+        let spy = ValueCountSpy(slot: Schema.Slot.measureGroup)
+        counting.addSpy(spy)
+        _ = try counting.matches(limit: 1, checkAtLeast: max(try reader.database.termFrequency(Schema.Kind.measure), 1))
+        return spy.counts.map { ($0.key, $0.value) }
     }
 
     /// The measures of each group in date order, read back through their signature terms: one

@@ -8,14 +8,17 @@ import Xapian
 public final class Searcher {
     public let reader: ArchiveReader
     private let builder: QueryBuilder
+    private let synonyms: SynonymExpansion
+    private let legalReference: (String) -> String?
 
     /// `legalReference` normalises a typed legal reference (the tagger's
     /// `normaliseLegalReference`); without it `lagrum:` matches the normal form only.
     public init(reader: ArchiveReader, synonyms: SynonymExpansion = .none,
                 legalReference: @escaping (String) -> String? = { _ in nil }) throws {
         self.reader = reader
-        builder = try QueryBuilder(database: reader.database, legalRef: legalReference,
-                                   synonyms: synonyms.indexed(try reader.indexedPhrases()))
+        self.synonyms = synonyms.indexed(try reader.indexedPhrases())
+        self.legalReference = legalReference
+        builder = try QueryBuilder(database: reader.database, legalRef: legalReference, synonyms: self.synonyms)
     }
 
     /// The facets every answer carries: name → value slot (and whether it holds several values).
@@ -27,10 +30,17 @@ public final class Searcher {
         ("year", Schema.Slot.year, false),
     ]
 
-    /// The query text as a Xapian query, with everything `search` understands (fields,
-    /// synonyms, stemming), for other answers such as recurring measures.
+    /// The query text as a Xapian query over documents, with everything `search` understands
+    /// (fields, synonyms, stemming).
     public func query(for text: String) throws -> Query {
         try builder.parse(text).query
+    }
+
+    /// The query text as a Xapian query over measure entries (`RecurringMeasures`): the same
+    /// language, asked of the measures' own words.
+    public func measureQuery(for text: String) throws -> Query {
+        try QueryBuilder(database: reader.database, legalRef: legalReference, synonyms: synonyms, entries: .measures)
+            .parse(text).query
     }
 
     /// Matches looked at for facet counts before they become estimates.
@@ -46,7 +56,9 @@ public final class Searcher {
         let queryTerms = query.terms.flatMap { term -> [String] in
             term.hasPrefix(Schema.Prefix.phrase) ? PhraseTerms.words(ofKey: term.dropFirst(Schema.Prefix.phrase.count)) : [term]
         }
-        query = query.filtered(by: Query(term: Schema.Kind.document))
+        // Words alone match documents only (measures have words of their own); anything else
+        // could match a measure entry too. Skipping the filter spares a lookup per match.
+        if !QueryBuilder.matchesByWordsOnly(request.query) { query = query.filtered(by: Query(term: Schema.Kind.document)) }
         if let filter = try QueryBuilder.filter(for: request) { query = query.filtered(by: filter) }
 
         let enquire = try Enquire(database: database)

@@ -128,7 +128,7 @@ struct APIRoutes {
     func measureAnswer(brist: String?, q: String?, examplesPerGroup: Int? = 20) async throws -> RecurringMeasures.Answer {
         let archive = self.archive
         return try await archive.read { reader in
-            let parsed = try q.map { try archive.searcher(reader).query(for: $0) }
+            let parsed = try q.map { try archive.searcher(reader).measureQuery(for: $0) }
             var answer = try RecurringMeasures(reader: reader).groups(brist: brist, query: parsed, examplesPerGroup: examplesPerGroup)
             answer.query = q
             return answer

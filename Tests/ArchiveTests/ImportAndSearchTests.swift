@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
+import Xapian
 
 /// End to end through the real `arkiv` binary: real files in, a real Xapian index, search out.
 @Suite("Import and search, end to end", .serialized)
@@ -132,6 +133,27 @@ struct ImportAndSearchTests {
             #expect(bad.stderr.contains("not a date"))
             let missing = try ArkivCommand.run(["search", "--index", dir.appendingPathComponent("none").path, "x"])
             #expect(missing.status == 1)
+        }
+    }
+
+    @Test("an index of another layout version is refused with advice, by search and by import")
+    func otherSchemaVersion() throws {
+        try TestSupport.withTemporaryDirectory { dir in
+            let archive = try Self.makeArchive(in: dir)
+            let index = dir.appendingPathComponent("Index").path
+            try ArkivCommand.run(["import", archive.path, "--index", index])
+            #expect(try ArkivCommand.run(["search", "--index", index, "tillsyn"]).status == 0)
+            do {
+                let db = try WritableDatabase(path: index)
+                try db.setMetadata("schema", "3")
+                try db.commit()
+            }
+            for command in [["search", "tillsyn"], ["measures", "--brist", "kontroll_placering"], ["import", archive.path]] {
+                let out = try ArkivCommand.run(command + ["--index", index])
+                #expect(out.status == 1, "\(command)")
+                #expect(out.stderr.contains("schema version 3"), "\(command): \(out.stderr)")
+                #expect(out.stderr.contains("new index folder"), "\(command): \(out.stderr)")
+            }
         }
     }
 

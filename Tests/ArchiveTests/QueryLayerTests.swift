@@ -1,6 +1,9 @@
+import ArchiveIndex
 import Foundation
+import Search
 import Testing
 import TestSupport
+import Xapian
 
 /// Similar cases, recurring measures, case threads and synonyms over the Corpus.
 @Suite("Query layer on the Corpus", .serialized)
@@ -96,6 +99,54 @@ struct QueryLayerTests {
         }
         let matrix = answer["matrix"] as! [String: [String: Int]]
         #expect(matrix.values.contains { $0["checklista"] != nil })
+    }
+
+    @Test("counting measures by the terms kept at import gives what counting their values gives")
+    func measureCountsAgree() throws {
+        let reader = try ArchiveReader(indexPath: index)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        for brist in ["kontroll_placering", "orosanmalan", nil] {
+            // A query (here: every entry) makes Xapian count the signature values of the matches.
+            let byTerms = try RecurringMeasures(reader: reader).groups(brist: brist, query: nil)
+            let byValues = try RecurringMeasures(reader: reader).groups(brist: brist, query: .matchAll())
+            #expect(!byTerms.groups.isEmpty, "\(brist ?? "all")")
+            #expect(try encoder.encode(byTerms) == encoder.encode(byValues), "\(brist ?? "all")")
+        }
+    }
+
+    @Test("measures of a query: the measures' own words, phrases and fields")
+    func measuresOfAQuery() throws {
+        for query in ["checklista", "\"inför placering\"", "kommun:kalmar rutin"] {
+            let groups = try run(["measures", "--json", "--examples", "0", "--query", query]).json()["groups"] as! [[String: Any]]
+            #expect(!groups.isEmpty, "\(query)")
+            for group in groups {
+                for example in group["examples"] as! [[String: Any]] {
+                    let text = (example["text"] as! String).lowercased()
+                    switch query {
+                    case "checklista": #expect(text.contains("checklist"), "\(text)")
+                    case "kommun:kalmar rutin":
+                        #expect(example["municipality"] as? String == "Kalmar")
+                        #expect(text.contains("rutin"), "\(text)")
+                    default: #expect(text.contains("inför placering"), "\(text)")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test("a search's hits are documents, each once, never the measure entries that share the index")
+    func hitsAreDocuments() throws {
+        let documents = Set(try run(["export"]).jsonLines().map { $0["id"] as! String })
+        // Plain words (no filter on the kind of entry is needed) and a field (one is).
+        for query in ["checklista rutin", "kommun:kalmar", "åtgärd:checklista"] {
+            let answer = try run(["search", "--json", "--limit", "500", query]).json()
+            let ids = (answer["hits"] as! [[String: Any]]).map { $0["id"] as! String }
+            #expect(!ids.isEmpty, "\(query)")
+            #expect(Set(ids).count == ids.count, "\(query): an id twice")
+            #expect(Set(ids).isSubset(of: documents), "\(query)")
+            #expect(answer["total"] as? Int == ids.count, "\(query)")
+        }
     }
 
     @Test("measures export to Excel: UTF-8 BOM, semicolons, one row per measure")
