@@ -72,6 +72,8 @@ public final class RecurringMeasures {
         var count = 0
         var municipalities: Set<String> = []
         var categories: Set<String> = []
+        /// The group values counted into this unit (one per kommun and categories), encoded.
+        var values: [(encoded: String, municipality: String)] = []
     }
 
     /// Groups the measures taken against `brist` (and whose text matches `query`, if given).
@@ -102,6 +104,7 @@ public final class RecurringMeasures {
             unit.count += count
             if let kommun = value.municipality { unit.municipalities.insert(kommun) }
             unit.categories.formUnion(value.categories)
+            unit.values.append((encoded, value.municipality ?? ""))
             units[key] = unit
             for c in value.categories { matrix[value.municipality ?? "okänd", default: [:]][c, default: 0] += count }
         }
@@ -136,7 +139,10 @@ public final class RecurringMeasures {
         }.filter { $0.kommuner >= minimumMunicipalities }
             .sorted { ($0.kommuner, $0.count, $1.key) > ($1.kommuner, $1.count, $0.key) }
         let shown = ranked.prefix(limit).map(\.units)
-        let examples = try examples(of: shown, in: selection, perGroup: examplesPerGroup)
+        let candidates = try query == nil
+            ? firstMeasures(of: shown, brist: brist, all: examplesPerGroup == nil)
+            : firstMeasures(of: shown, matching: selection, all: examplesPerGroup == nil)
+        let examples = try choose(from: candidates, perGroup: examplesPerGroup)
 
         var groups: [Group] = zip(shown, examples).map { units, found in
             var seen: Set<String> = []
@@ -177,47 +183,85 @@ public final class RecurringMeasures {
         return spy.counts.map { ($0.key, $0.value) }
     }
 
-    /// The measures of each group in date order, read back through their signature terms: one
-    /// per kommun first, then the next up to `perGroup` (nil: all, for an export). Xapian
-    /// collapses the candidates to one per signature, kommun and categories unless all are
-    /// wanted; only the chosen ones are decoded (the date and group come from value slots).
-    private func examples(of groups: [[Unit]], in selection: Query, perGroup: Int?) throws -> [[Example]] {
+    /// A measure that may be shown as an example: its entry, date, kommun and docid (the order
+    /// in which equal dates are taken).
+    private struct Candidate {
+        var entry: Document
+        var date: String
+        var municipality: String
+        var docid: UInt32
+    }
+
+    /// The first measure (lowest docid) of each group value of each group, or every measure when
+    /// `all`, straight from the count terms: each value's term lists exactly its measures against
+    /// the brist, so the first is one lookup, however many measures the brist has.
+    private func firstMeasures(of groups: [[Unit]], brist: String?, all: Bool) throws -> [[Candidate]] {
+        let database = reader.database
+        let prefix = MeasureSignature.GroupValue.countPrefix(brist: brist)
+        return try groups.map { units in
+            var found: [Candidate] = []
+            for unit in units {
+                for value in unit.values {
+                    var docids: [UInt32] = []
+                    if all {
+                        try database.forEachPosting(prefix + value.encoded) { docids.append($0); return true }
+                    } else if let first = try database.documentID(forTerm: prefix + value.encoded) {
+                        docids = [first]
+                    }
+                    for docid in docids {
+                        let entry = try database.document(docid)
+                        found.append(Candidate(entry: entry, date: try entry.value(slot: Schema.Slot.date),
+                                               municipality: value.municipality, docid: docid))
+                    }
+                }
+            }
+            return found
+        }
+    }
+
+    /// The same for measures matching a query: the entries with the groups' signatures that
+    /// `selection` matches, which Xapian collapses to the first of each group value unless all
+    /// are wanted.
+    private func firstMeasures(of groups: [[Unit]], matching selection: Query, all: Bool) throws -> [[Candidate]] {
         var groupOf: [String: Int] = [:]
         for (index, units) in groups.enumerated() {
             for unit in units { groupOf[unit.key] = index }
         }
-        var result = [[Example]](repeating: [], count: groups.count)
+        var found = [[Candidate]](repeating: [], count: groups.count)
         let terms = Set(groups.flatMap { $0.map { MeasureSignature.GroupValue.signatureTerm($0.words) } })
-        guard !terms.isEmpty else { return result }
+        guard !terms.isEmpty else { return found }
         let enquire = try Enquire(database: reader.database)
         enquire.setQuery(Query(terms: terms.sorted(), op: .or).filtered(by: selection))
-        if perGroup != nil { enquire.setCollapseKey(slot: Schema.Slot.measureGroup) }
+        if !all { enquire.setCollapseKey(slot: Schema.Slot.measureGroup) }
         let matches = try enquire.matches(limit: max(try reader.database.termFrequency(Schema.Kind.measure), 1))
-
-        struct Candidate { var rank: Int; var date: String; var municipality: String }
-        var candidates = [[Candidate]](repeating: [], count: groups.count)
         for i in 0..<matches.count {
-            let document = try matches.document(at: i)
-            guard let value = MeasureSignature.GroupValue(encoded: try document.value(slot: Schema.Slot.measureGroup)),
+            let entry = try matches.document(at: i)
+            guard let value = MeasureSignature.GroupValue(encoded: try entry.value(slot: Schema.Slot.measureGroup)),
                   let index = groupOf[Unit.key(value.words, Unit.category(of: value))]
             else { continue }
-            candidates[index].append(Candidate(rank: i, date: try document.value(slot: Schema.Slot.date), municipality: value.municipality ?? ""))
+            found[index].append(Candidate(entry: entry, date: try entry.value(slot: Schema.Slot.date),
+                                          municipality: value.municipality ?? "", docid: matches.documentID(at: i)))
         }
+        return found
+    }
+
+    /// Each group's examples in date order: one per kommun first, then the next up to
+    /// `perGroup` (nil: all, for an export). Only the chosen entries are decoded.
+    private func choose(from candidates: [[Candidate]], perGroup: Int?) throws -> [[Example]] {
         let decoder = JSONDecoder()
-        for (index, found) in candidates.enumerated() {
+        return try candidates.map { found in
             var seen: Set<String> = []
             var first: [Candidate] = [], rest: [Candidate] = []
-            for c in found.sorted(by: { ($0.date, $0.rank) < ($1.date, $1.rank) }) {
+            for c in found.sorted(by: { ($0.date, $0.docid) < ($1.date, $1.docid) }) {
                 if seen.insert(c.municipality).inserted { first.append(c) } else { rest.append(c) }
             }
             let chosen = first + rest.prefix(max(0, (perGroup ?? rest.count) - first.count))
-            result[index] = try chosen.map { c in
-                let m = try decoder.decode(MeasureRecord.self, from: Data(try matches.document(at: c.rank).data()))
+            return try chosen.map { c in
+                let m = try decoder.decode(MeasureRecord.self, from: Data(try c.entry.data()))
                 return Example(id: m.id, municipality: m.municipality, text: m.text, status: m.status,
                                page: m.page, date: m.date, path: m.path, docType: m.docType)
             }.sorted { ($0.date ?? "", $0.id, $0.text) < ($1.date ?? "", $1.id, $1.text) }
         }
-        return result
     }
 }
 
