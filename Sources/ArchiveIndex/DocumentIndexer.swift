@@ -61,18 +61,18 @@ final class DocumentIndexer {
         try doc.addBooleanTerm(Schema.Prefix.extraction + record.extraction)
         try doc.addBooleanTerm(Schema.Kind.document)
 
+        var facets: [(Schema.Facet, String)] = []
         if let date = record.date {
             try doc.setValue(date.replacingOccurrences(of: "-", with: ""), slot: Schema.Slot.date)
             let year = String(date.prefix(4))
-            try doc.setValue(year, slot: Schema.Slot.year)
+            facets.append((.year, year))
             try doc.addBooleanTerm(Schema.Prefix.year + year)
         }
-        if let kommun = record.municipality { try doc.setValue(kommun, slot: Schema.Slot.municipality) }
-        if !record.brister.isEmpty {
-            try doc.setValue(record.brister.joined(separator: String(ValueCountSpy.separator)), slot: Schema.Slot.brister)
-        }
-        try doc.setValue(record.docType, slot: Schema.Slot.docType)
-        if let area = record.area { try doc.setValue(area, slot: Schema.Slot.area) }
+        if let kommun = record.municipality { facets.append((.municipality, kommun)) }
+        facets += record.brister.map { (.brist, $0) }
+        facets.append((.docType, record.docType))
+        if let area = record.area { facets.append((.area, area)) }
+        try doc.setValue(Schema.Facet.encode(facets), slot: Schema.Slot.facets)
 
         try doc.setData(try stored.encoded())
         return doc

@@ -68,20 +68,41 @@ public enum Schema {
     public enum Slot {
         /// Document date as YYYYMMDD (sort by date, `--from/--to`).
         public static let date = 0
-        /// Own kommun (facet).
-        public static let municipality = 1
-        /// Brister, several separated by U+001F (facet).
-        public static let brister = 2
-        /// doc_type (facet).
-        public static let docType = 3
-        /// Year YYYY (facet).
-        public static let year = 4
-        /// Area (facet).
-        public static let area = 5
+        /// Every facet entry of a document in one value (`Facet.encode`): one spy reading one
+        /// value a match, where five spies over five slots made each read jump between value
+        /// streams and go back to the page cache (a quarter of a plain search at 100,000).
+        public static let facets = 1
         /// "size:mtime" of the file at import, to skip unchanged files without hashing.
         public static let fileSignature = 6
         /// On a measure: signature, kommun and categories (`MeasureSignature.GroupValue`).
         public static let measureGroup = 7
+    }
+
+    /// The facets a search answer counts, each tagged by one letter in `Slot.facets`.
+    public enum Facet: String, CaseIterable, Sendable {
+        case municipality = "k", brist = "b", docType = "t", area = "a", year = "y"
+
+        /// The facet's name in answers.
+        public var name: String {
+            switch self {
+            case .municipality: "municipality"
+            case .brist: "brist"
+            case .docType: "doc_type"
+            case .area: "area"
+            case .year: "year"
+            }
+        }
+
+        /// The slot value: tagged entries separated by U+001F ("kKalmar", "bdokumentation", …).
+        public static func encode(_ entries: [(Facet, String)]) -> String {
+            entries.map { $0.0.rawValue + $0.1 }.joined(separator: "\u{1F}")
+        }
+
+        /// An entry counted from the slot: its facet and value.
+        public static func decode(_ entry: String) -> (facet: Facet, value: String)? {
+            guard let tag = entry.first, let facet = Facet(rawValue: String(tag)) else { return nil }
+            return (facet, String(entry.dropFirst()))
+        }
     }
 
     /// The form a diarienummer is looked up by: no whitespace, lower-case, so a number broken
