@@ -81,12 +81,11 @@ public struct MeasureSignature {
         /// term fit Xapian's term length: a measure of a whole paragraph keeps a signature of
         /// its first words, and the value, the signature term and the count terms agree.
         public func fitted(brister: [String]) -> GroupValue {
-            let longest = brister.map { Self.countPrefix(brist: $0).utf8.count }.max() ?? 0
+            // Every count term: one per brist and one with none.
+            let prefixes = ([nil] + brister.map(Optional.some)).map { Self.countPrefix(brist: $0).utf8.count }
+            let room = Self.maximumTermBytes - prefixes.max()!
             var fitted = self
-            while fitted.words.count > 1,
-                  max(longest, Self.countPrefix(brist: nil).utf8.count) + fitted.encoded.utf8.count > Self.maximumTermBytes {
-                fitted.words.removeLast()
-            }
+            while fitted.words.count > 1, fitted.encoded.utf8.count > room { fitted.words.removeLast() }
             return fitted
         }
 

@@ -45,9 +45,6 @@ final class QueryBuilder {
     /// have prefixed terms of their own (`Schema.Prefix.measureText`).
     enum Entries {
         case documents, measures
-
-        var wordPrefix: String { self == .documents ? "" : Schema.Prefix.measureText }
-        var phrasePrefix: String { self == .documents ? Schema.Prefix.phrase : Schema.Prefix.measurePhrase }
     }
 
     init(database: Database, legalRef: @escaping (String) -> String?, synonyms: SynonymExpansion,
@@ -62,9 +59,11 @@ final class QueryBuilder {
         for field in Field.allCases {
             try parser.addBooleanPrefix(field: field.rawValue, prefix: field.prefix, group: field.rawValue)
         }
-        if entries == .measures { try parser.addPrefix(field: "", prefix: entries.wordPrefix) }
+        // A measures query asks unfielded words of the measures' own terms.
+        if entries == .measures { try parser.addPrefix(field: "", prefix: Schema.Prefix.measureText) }
         try parser.addPrefix(field: "titel", prefix: Schema.Prefix.title)
-        try parser.addTermField(field: SynonymExpansion.termField, prefix: entries.phrasePrefix)
+        try parser.addTermField(field: SynonymExpansion.termField,
+                                prefix: entries == .measures ? Schema.Prefix.measurePhrase : Schema.Prefix.phrase)
         try parser.addRange(field: "datum", slot: Schema.Slot.date)
     }
 
