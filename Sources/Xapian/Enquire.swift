@@ -38,7 +38,7 @@ public final class Enquire {
     /// Counts values over all matching documents (up to `checkAtLeast` of `matches`).
     public func addSpy(_ spy: ValueCountSpy) {
         spies.append(spy)
-        cx_enquire_add_valuecount_spy(handle, spy.handle)
+        cx_enquire_add_valuecount_spy(handle, spy.handle, database.hasRemoteShards ? 0 : 1)
     }
 
     /// Ranked matches `offset..<offset+limit`. `checkAtLeast` makes counts and spies exact up to
@@ -83,13 +83,11 @@ public final class RelevanceSet {
 /// Counts the values of one slot over the matching documents: facet counts.
 public final class ValueCountSpy {
     let handle: OpaquePointer
-    private let multiValued: Bool
 
     /// `multiValued`: a value holds several entries separated by `ValueCountSpy.separator`;
     /// each entry is counted once per document (Xapian counts whole values, we split them).
     public init(slot: Int, multiValued: Bool = false) {
-        handle = cx_valuecountspy_new(UInt32(slot))!
-        self.multiValued = multiValued
+        handle = cx_valuecountspy_new(UInt32(slot), multiValued ? CChar(bitPattern: Self.separatorByte) : 0)!
     }
     deinit { cx_valuecountspy_free(handle) }
 
@@ -112,10 +110,9 @@ public final class ValueCountSpy {
             let box = CallbackBox(escapable)
             withExtendedLifetime(box) {
                 let context = Unmanaged.passUnretained(box).toOpaque()
-                // Multi-valued slots are split in C++: a sample of matches holds a thousand
-                // brist combinations, and splitting them here took a sixth of an answer's time.
-                _ = multiValued ? cx_valuecountspy_entries(handle, CChar(bitPattern: Self.separatorByte), termCallback, context)
-                                : cx_valuecountspy_values(handle, termCallback, context)
+                // Multi-valued slots are split in C++ (locally while matching): a sample of
+                // matches holds a thousand brist combinations.
+                _ = cx_valuecountspy_counts(handle, termCallback, context)
             }
         }
         return out

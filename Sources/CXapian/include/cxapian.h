@@ -212,8 +212,9 @@ void cx_enquire_set_collapse_key(cx_enquire *e, int slot);
 /** BM25 parameters; the defaults are Xapian's. */
 void cx_enquire_set_bm25(cx_enquire *e, double k1, double k2, double k3, double b,
                          double min_normlen);
-/** spy stays owned by the caller and must outlive every get_mset on e. */
-void cx_enquire_add_valuecount_spy(cx_enquire *e, cx_valuecountspy *spy);
+/** spy stays owned by the caller and must outlive every get_mset on e. local: no shard of e's
+ *  database is remote, so a multi-valued spy may split entries while matching. */
+void cx_enquire_add_valuecount_spy(cx_enquire *e, cx_valuecountspy *spy, int local);
 void cx_enquire_clear_spies(cx_enquire *e);
 /** rset may be NULL. checkatleast makes counts (and spies) exact up to that many documents. */
 cx_mset *cx_enquire_get_mset(cx_enquire *e, uint32_t first, uint32_t max, uint32_t checkatleast,
@@ -244,15 +245,14 @@ cx_rset *cx_rset_new(void);
 void cx_rset_add(cx_rset *r, cx_docid did);
 void cx_rset_free(cx_rset *r);
 
-/** Counts the distinct values in slot over the matching documents (Xapian's ValueCountMatchSpy,
- *  usable over remote databases too). */
-cx_valuecountspy *cx_valuecountspy_new(unsigned slot);
-/** Values seen by the spy with their counts. */
-int cx_valuecountspy_values(const cx_valuecountspy *spy, cx_term_callback cb, void *ctx);
+/** Counts the values in slot over the matching documents. separator != 0: a value holds
+ *  entries separated by it, and each entry is counted once per document. Over remote databases
+ *  this is Xapian's ValueCountMatchSpy (split afterwards); locally entries are split while
+ *  matching. */
+cx_valuecountspy *cx_valuecountspy_new(unsigned slot, char separator);
+/** Values (or entries) seen by the spy with the number of documents having each. */
+int cx_valuecountspy_counts(const cx_valuecountspy *spy, cx_term_callback cb, void *ctx);
 /** Number of documents the spy has seen. */
-/* Like cx_valuecountspy_values for a slot whose values hold several entries separated by
-   `separator`: each entry once, with the number of documents having it. */
-int cx_valuecountspy_entries(const cx_valuecountspy *spy, char separator, cx_term_callback cb, void *ctx);
 uint32_t cx_valuecountspy_total(const cx_valuecountspy *spy);
 void cx_valuecountspy_free(cx_valuecountspy *spy);
 
