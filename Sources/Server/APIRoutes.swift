@@ -23,7 +23,7 @@ struct APIRoutes {
 
     @Sendable func health(_ request: Request, context: ArkivRequestContext) async throws -> Response {
         struct Health: Encodable { var status: String; var documents: Int? }
-        let count = try? await archive.read { try $0.count() }
+        let count = try? await archive.read { try $0.reader.count() }
         return JSONResponse.make(Health(status: "ok", documents: count))
     }
 
@@ -38,7 +38,7 @@ struct APIRoutes {
         state.audit("search", request.uri.query ?? "", user, context)
         let searchRequest = query.request(showPersonnummer: user.role.mayViewPersonnummer)
         let archive = self.archive
-        let response = try await archive.read { try archive.search(searchRequest, reader: $0) }
+        let response = try await archive.read { try archive.search(searchRequest, in: $0) }
         return JSONResponse.make(response)
     }
 
@@ -51,7 +51,7 @@ struct APIRoutes {
     @Sendable func document(_ request: Request, context: ArkivRequestContext) async throws -> Response {
         let user = try context.require(.läsare)
         let id = try DocumentID.validate(context.parameters.get("id"))
-        guard let stored = try await archive.read({ try $0.document(id: id) }) else { throw ArkivError.notFound("no document with id \(id)") }
+        guard let stored = try await archive.read({ try $0.reader.document(id: id) }) else { throw ArkivError.notFound("no document with id \(id)") }
         state.audit("view", stored.record.id, user, context)
         let shown = Masking.apply(stored, for: user.role)
         return JSONResponse.make(Shown(record: shown.record, evidence: shown.evidence, pages: shown.pages))
@@ -62,7 +62,7 @@ struct APIRoutes {
     @Sendable func original(_ request: Request, context: ArkivRequestContext) async throws -> Response {
         let user = try context.require(.läsare)
         let id = try DocumentID.validate(context.parameters.get("id"))
-        guard let record = try await archive.read({ try $0.document(id: id)?.record }) else { throw ArkivError.notFound("no document with id \(id)") }
+        guard let record = try await archive.read({ try $0.reader.document(id: id)?.record }) else { throw ArkivError.notFound("no document with id \(id)") }
         guard let url = archive.original(id: record.id) else { throw ArkivError.notFound("the original of \(record.id) is not stored") }
         state.audit("original", record.id, user, context)
         let data = try Data(contentsOf: url)
@@ -92,7 +92,7 @@ struct APIRoutes {
         let user = try context.require(.läsare)
         let id = try DocumentID.validate(context.parameters.get("id"))
         let limit = try SearchQuery.integer(request.uri.queryParameters, "limit", default: 10, range: 1...SearchQuery.maxLimit)
-        guard let hits = try await archive.read({ try SimilarCases(reader: $0).similar(to: id, limit: limit) }) else {
+        guard let hits = try await archive.read({ try SimilarCases(reader: $0.reader).similar(to: id, limit: limit) }) else {
             throw ArkivError.notFound("no document with id \(id)")
         }
         state.audit("similar", id, user, context)
@@ -127,9 +127,9 @@ struct APIRoutes {
 
     func measureAnswer(brist: String?, q: String?, examplesPerGroup: Int? = 20) async throws -> RecurringMeasures.Answer {
         let archive = self.archive
-        return try await archive.read { reader in
-            let parsed = try q.map { try archive.searcher(reader).measureQuery(for: $0) }
-            var answer = try RecurringMeasures(reader: reader).groups(brist: brist, query: parsed, examplesPerGroup: examplesPerGroup)
+        return try await archive.read { session in
+            let parsed = try q.map { try session.searcher().measureQuery(for: $0) }
+            var answer = try RecurringMeasures(reader: session.reader).groups(brist: brist, query: parsed, examplesPerGroup: examplesPerGroup)
             answer.query = q
             return answer
         }
@@ -140,7 +140,7 @@ struct APIRoutes {
         let raw = context.parameters.get("dnr") ?? ""
         let dnr = raw.removingPercentEncoding ?? raw
         guard !dnr.isEmpty, dnr.count <= 100 else { throw ArkivError.badRequest("a diarienummer is 1 to 100 characters") }
-        let thread = try await archive.read { try CaseThread.find(dnr, in: $0) }
+        let thread = try await archive.read { try CaseThread.find(dnr, in: $0.reader) }
         if thread.documents.isEmpty { throw ArkivError.notFound("no document carries diarienummer \(dnr)") }
         state.audit("case", dnr, user, context)
         return JSONResponse.make(thread)

@@ -24,7 +24,7 @@ struct PageRoutes {
         if !query.q.isEmpty || query.hasFilters { state.audit("search", request.uri.query ?? "", user, context) }
         let layout = state.layout(query.q.isEmpty ? "Sök" : "\(query.q) – Sök", context, section: "sok")
         do {
-            let response = try await archive.read { try archive.search(searchRequest, reader: $0) }
+            let response = try await archive.read { try archive.search(searchRequest, in: $0) }
             return state.views.page("sok", SearchPage(layout: layout, query: query, response: response, labels: state.labels))
         } catch SearchError.badQuery(let message) {
             // A query the parser refuses is shown on the page, with the form to fix it.
@@ -38,10 +38,11 @@ struct PageRoutes {
         let q = request.uri.queryParameters.get("q") ?? ""
         let archive = state.archive
         let role = user.role
-        let data = try await archive.read { reader -> DocumentPage.Data? in
+        let data = try await archive.read { session -> DocumentPage.Data? in
+            let reader = session.reader
             guard let found = try reader.document(id: id) else { return nil }
             let stored = Masking.apply(found, for: role)
-            let highlighted = q.isEmpty ? nil : try? archive.searcher(reader).highlight(pages: stored.pages, ofDocument: stored.record.id, query: q)
+            let highlighted = q.isEmpty ? nil : try? session.searcher().highlight(pages: stored.pages, ofDocument: stored.record.id, query: q)
             let numbers = stored.record.diarienummer
             let dnr = (numbers.first { $0.authority == .ivo } ?? numbers.first)?.value
             let thread = try dnr.map { try CaseThread.find($0, in: reader) }
