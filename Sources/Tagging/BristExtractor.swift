@@ -42,7 +42,9 @@ struct BristExtractor {
 
     func extract(from doc: TextDocument) -> Result {
         var result = Result(findings: [], sectionBrister: [])
-        for statement in doc.statements {
+        // A finding needs a cue; most lines have none of the cues' words.
+        let cueWords = cues.keyOffsets(in: doc.words)
+        for statement in doc.statements where cueWords.any(in: doc.span(ofLine: statement.lineIndex)) {
             let found = categories(in: statement.text)
             guard !found.isEmpty else { continue }
             for id in found { result.findings.append(Finding(category: id, statement: statement)) }

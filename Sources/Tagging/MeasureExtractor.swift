@@ -52,7 +52,10 @@ struct MeasureExtractor {
             result.append((measure, NSRange(location: offset, length: min(text.utf16.count, 160))))
         }
         let statementsByLine = Dictionary(grouping: doc.statements, by: \.lineIndex)
+        // Outside a section only a section start matters, and most lines have none of its words.
+        let startWords = start.keyOffsets(in: doc.words)
         for line in doc.lines {
+            if !inSection && !startWords.any(in: doc.span(ofLine: line.lineIndex)) { continue }
             let words = WordSet(line.text)
             if start.matches(line.text, words: words) {
                 inSection = true

@@ -69,6 +69,39 @@ struct PhraseSet: Sendable {
         return found
     }
 
+    /// Where in a document the entries' key words stand. A span of the document without any of
+    /// them cannot hold a match, so extractors skip most statements and lines without
+    /// tokenising them. `words` must be built with positions (`TextDocument.words` is).
+    func keyOffsets(in words: WordSet) -> KeyOffsets {
+        guard unkeyed.isEmpty else { return KeyOffsets(sorted: nil) }
+        var offsets: [Int] = []
+        if exactKeys.count <= words.offsets.count {
+            for key in exactKeys.keys { offsets += words.offsets[key] ?? [] }
+        } else {
+            for (word, at) in words.offsets where exactKeys[word] != nil { offsets += at }
+        }
+        for (prefix, _) in prefixKeys {
+            for form in words.words(withPrefix: prefix) { offsets += words.offsets[form] ?? [] }
+        }
+        return KeyOffsets(sorted: offsets.sorted())
+    }
+
+    /// Sorted UTF-16 offsets of key words in a document; nil: a match may stand anywhere.
+    struct KeyOffsets {
+        let sorted: [Int]?
+
+        /// Whether a key word starts within `span` (UTF-16 offsets of the document's text).
+        func any(in span: Range<Int>) -> Bool {
+            guard let sorted else { return true }
+            var low = 0, high = sorted.count
+            while low < high {
+                let mid = (low + high) / 2
+                if sorted[mid] < span.lowerBound { low = mid + 1 } else { high = mid }
+            }
+            return low < sorted.count && sorted[low] < span.upperBound
+        }
+    }
+
     /// Whether any phrase occurs in `text`. Stops at the first hit: the hot path of tagging.
     /// Pass `words` when the caller has them (a superset of the text's words is fine).
     func matches(_ text: String, words: WordSet? = nil) -> Bool {

@@ -47,6 +47,12 @@ struct TextDocument {
         self.words = WordSet(text, positions: true)
     }
 
+    /// The part of `text` a logical line was made from: from its start to the next line's.
+    /// Every word of the line, and of its statements, stands in this span.
+    func span(ofLine index: Int) -> Range<Int> {
+        lines[index].offset..<(index + 1 < lines.count ? lines[index + 1].offset : text.utf16.count)
+    }
+
     /// 1-based page of a UTF-16 offset.
     func page(at offset: Int) -> Int {
         var page = 1
