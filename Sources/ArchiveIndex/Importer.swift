@@ -125,6 +125,7 @@ public final class Importer {
                     }
                     sinceCommit += 1
                     if sinceCommit >= self.options.batchSize {
+                        try originals.sync()
                         try db.commit()
                         sinceCommit = 0
                     }
@@ -142,6 +143,7 @@ public final class Importer {
         }
         if let failure { throw failure }
         if options.prune { summary.pruned = try prune(under: pruneUnder ?? found.folders, keeping: Set(found.files), db: db, indexer: indexer) }
+        try originals.sync()
         try db.commit()
         summary.rejects.sort { $0.path < $1.path }
         try RejectReport(indexPath: indexPath).write(summary.rejects)
