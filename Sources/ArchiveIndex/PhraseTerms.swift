@@ -14,6 +14,9 @@ public struct PhraseTerms: Sendable, Equatable {
     public let keys: Set<String>
     /// The keys as " plan för genomförande " in UTF-8, to find in a normalised text.
     private let patterns: [(key: String, bytes: [UInt8])]
+    /// Indexes into `patterns` by the expression's first word: a text is read once, word by
+    /// word, rather than once per expression.
+    private let byFirstWord: [String: [Int]]
 
     public static let metadataKey = "phrase_terms"
     public static let empty = PhraseTerms(keys: [])
@@ -24,6 +27,8 @@ public struct PhraseTerms: Sendable, Equatable {
         patterns = keys.sorted().map { key in
             (key, [UInt8](" ".utf8) + Array(key.utf8).map { $0 == UInt8(ascii: "_") ? UInt8(ascii: " ") : $0 } + [UInt8](" ".utf8))
         }
+        let sorted = keys.sorted()
+        byFirstWord = Dictionary(grouping: sorted.indices, by: { String(sorted[$0].prefix { $0 != "_" }) })
     }
 
     /// The multi-word keys and alternatives of Domain/synonyms.json.
@@ -57,13 +62,27 @@ public struct PhraseTerms: Sendable, Equatable {
     public func terms(in text: String, prefix: String) -> [String: Int] {
         guard !patterns.isEmpty else { return [:] }
         let haystack = Self.normalised(text)
-        var found: [String: Int] = [:]
+        let space = UInt8(ascii: " ")
+        var counts = [Int](repeating: 0, count: patterns.count)
+        // Where each expression's last match ended: consecutive matches may share a space,
+        // overlapping ones do not count.
+        var nextFree = [Int](repeating: 0, count: patterns.count)
         haystack.withUnsafeBufferPointer { h in
-            for (key, pattern) in patterns {
-                let count = Self.occurrences(of: pattern, in: h)
-                if count > 0 { found[prefix + key] = count }
+            var i = 0  // h[i] is the space before a word
+            while i + 1 < h.count {
+                var end = i + 1
+                while end < h.count && h[end] != space { end += 1 }
+                if let candidates = byFirstWord[String(decoding: UnsafeBufferPointer(rebasing: h[(i + 1)..<end]), as: UTF8.self)] {
+                    for p in candidates where i >= nextFree[p] && Self.matches(patterns[p].bytes, at: i, in: h) {
+                        counts[p] += 1
+                        nextFree[p] = i + patterns[p].bytes.count - 1
+                    }
+                }
+                i = end
             }
         }
+        var found: [String: Int] = [:]
+        for (p, count) in counts.enumerated() where count > 0 { found[prefix + patterns[p].key] = count }
         return found
     }
 
@@ -74,12 +93,14 @@ public struct PhraseTerms: Sendable, Equatable {
         var out: [UInt8] = [UInt8(ascii: " ")]
         out.reserveCapacity(text.utf8.count + 2)
         var lastWasSpace = true
-        for scalar in text.lowercased().unicodeScalars {
+        func isWordChar(_ scalar: Unicode.Scalar) -> Bool {
             let v = scalar.value
-            let isWordChar = v < 0x80
+            return v < 0x80
                 ? ((v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39) || v == 0x5F)
                 : (scalar.properties.isAlphabetic || scalar.properties.numericType != nil)
-            if isWordChar {
+        }
+        func append(_ scalar: Unicode.Scalar) {
+            if isWordChar(scalar) {
                 UTF8.encode(scalar) { out.append($0) }
                 lastWasSpace = false
             } else if !lastWasSpace {
@@ -87,29 +108,26 @@ public struct PhraseTerms: Sendable, Equatable {
                 lastWasSpace = true
             }
         }
+        // Scalar by scalar, ASCII without a table lookup: lower-casing the whole text first
+        // was a third of this function's time in the import writer.
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 {
+                append(v >= 0x41 && v <= 0x5A ? Unicode.Scalar(UInt8(v + 32)) : scalar)
+            } else if scalar.properties.changesWhenLowercased {
+                for lower in scalar.properties.lowercaseMapping.unicodeScalars { append(lower) }
+            } else {
+                append(scalar)
+            }
+        }
         if !lastWasSpace { out.append(UInt8(ascii: " ")) }
         return out
     }
 
-    /// Occurrences of `pattern` (which begins and ends with a space) in `text`; consecutive
-    /// ones may share the space between them.
-    private static func occurrences(of pattern: [UInt8], in text: UnsafeBufferPointer<UInt8>) -> Int {
-        guard pattern.count <= text.count, let first = pattern.first else { return 0 }
-        var count = 0
-        var i = 0
-        let last = text.count - pattern.count
-        while i <= last {
-            if text[i] == first, text[i + 1] == pattern[1] {
-                var j = 2
-                while j < pattern.count, text[i + j] == pattern[j] { j += 1 }
-                if j == pattern.count {
-                    count += 1
-                    i += pattern.count - 1
-                    continue
-                }
-            }
-            i += 1
-        }
-        return count
+    /// Whether `pattern` (which begins and ends with a space) stands at `offset` of `text`.
+    private static func matches(_ pattern: [UInt8], at offset: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard offset + pattern.count <= text.count else { return false }
+        for j in 1..<pattern.count where text[offset + j] != pattern[j] { return false }
+        return true
     }
 }
