@@ -44,8 +44,12 @@ struct BristExtractor {
         var result = Result(findings: [], sectionBrister: [])
         // A finding needs a cue; most lines have none of the cues' words.
         let cueWords = cues.keyOffsets(in: doc.words)
-        for statement in doc.statements where cueWords.any(in: doc.span(ofLine: statement.lineIndex)) {
-            let found = categories(in: statement.text)
+        let categoryWords = categories.map { $0.phrases.keyOffsets(in: doc.words) }
+        for statement in doc.statements {
+            let span = doc.span(ofLine: statement.lineIndex)
+            guard cueWords.any(in: span) else { continue }
+            // Only the categories with a key word on the statement's line are tried.
+            let found = categories(in: statement.text, among: categories.indices.filter { categoryWords[$0].any(in: span) })
             guard !found.isEmpty else { continue }
             for id in found { result.findings.append(Finding(category: id, statement: statement)) }
             if statement.isHeadingLike || statement.text.hasSuffix(":") {
@@ -55,8 +59,10 @@ struct BristExtractor {
         return result
     }
 
-    /// The brist categories a statement states as found (empty when it is not a finding).
-    func categories(in statement: String) -> [String] {
+    /// The brist categories (of `among`, indexes into `categories`) a statement states as
+    /// found; empty when it is not a finding.
+    func categories(in statement: String, among: [Int]) -> [String] {
+        guard !among.isEmpty else { return [] }
         guard !statement.hasSuffix("?") else { return [] }
         // Most statements hold no cue at all: one regex run rules them out (the scope below is a
         // prefix of the statement, so it cannot hold a cue the whole statement lacks).
@@ -69,6 +75,6 @@ struct BristExtractor {
             scopeWords = WordSet(scope)
         }
         guard cues.matches(scope, words: scopeWords), !negations.matches(statement, words: words) else { return [] }
-        return categories.filter { $0.phrases.matches(scope, words: scopeWords) }.map(\.id)
+        return among.map { categories[$0] }.filter { $0.phrases.matches(scope, words: scopeWords) }.map(\.id)
     }
 }
