@@ -599,6 +599,10 @@ cx_document *cx_mset_document(const cx_mset *m, uint32_t i, cx_error **err) {
     CX_GUARD(nullptr, { return new cx_document{m->mset[i].get_document()}; })
 }
 
+int cx_mset_fetch(const cx_mset *m, cx_error **err) {
+    CX_GUARD(0, { m->mset.fetch(); return 1; })
+}
+
 char *cx_mset_snippet(const cx_mset *m, const char *text, size_t length, const char *language,
                       const char *hi_start, const char *hi_end, const char *omit,
                       unsigned flags, cx_error **err) {

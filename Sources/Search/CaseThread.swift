@@ -19,6 +19,7 @@ public struct CaseThread: Encodable, Sendable {
             let enquire = try Enquire(database: database)
             enquire.setQuery(Query(terms: terms, op: .or).filtered(by: Query(term: Schema.Kind.document)))
             let matches = try enquire.matches(limit: 500)
+            try matches.fetchDocuments()
             for i in 0..<matches.count {
                 let record = try StoredDocument.decodeRecord(try matches.document(at: i).data())
                 found[record.id] = record

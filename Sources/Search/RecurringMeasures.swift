@@ -193,30 +193,35 @@ public final class RecurringMeasures {
     }
 
     /// The first measure (lowest docid) of each group value of each group, or every measure when
-    /// `all`, straight from the count terms: each value's term lists exactly its measures against
-    /// the brist, so the first is one lookup, however many measures the brist has.
+    /// `all`, from the count terms: each value's term lists exactly its measures against the
+    /// brist. One boolean match over all the shown values' terms, collapsed on the value slot,
+    /// finds every first at once (with equal weights Xapian keeps the lowest docid of each
+    /// value). Remote shards answer it in one exchange each, where a lookup per value cost a
+    /// round trip per value and shard: 4 s at 600,000 documents on eight remote shards.
     private func firstMeasures(of groups: [[Unit]], brist: String?, all: Bool) throws -> [[Candidate]] {
-        let database = reader.database
         let prefix = MeasureSignature.GroupValue.countPrefix(brist: brist)
-        return try groups.map { units in
-            var found: [Candidate] = []
+        var placeOf: [String: (group: Int, municipality: String)] = [:]
+        var measures = 0
+        for (index, units) in groups.enumerated() {
             for unit in units {
-                for value in unit.values {
-                    var docids: [UInt32] = []
-                    if all {
-                        try database.forEachPosting(prefix + value.encoded) { docids.append($0); return true }
-                    } else if let first = try database.documentID(forTerm: prefix + value.encoded) {
-                        docids = [first]
-                    }
-                    for docid in docids {
-                        let entry = try database.document(docid)
-                        found.append(Candidate(entry: entry, date: try entry.value(slot: Schema.Slot.date),
-                                               municipality: value.municipality, docid: docid))
-                    }
-                }
+                measures += unit.count
+                for value in unit.values { placeOf[value.encoded] = (index, value.municipality) }
             }
-            return found
         }
+        var found = [[Candidate]](repeating: [], count: groups.count)
+        guard !placeOf.isEmpty else { return found }
+        let enquire = try Enquire(database: reader.database)
+        enquire.setQuery(Query(terms: placeOf.keys.sorted().map { prefix + $0 }, op: .or).scaled(by: 0))
+        if !all { enquire.setCollapseKey(slot: Schema.Slot.measureGroup) }
+        let matches = try enquire.matches(limit: all ? measures : placeOf.count)
+        try matches.fetchDocuments()
+        for i in 0..<matches.count {
+            let entry = try matches.document(at: i)
+            guard let place = placeOf[try entry.value(slot: Schema.Slot.measureGroup)] else { continue }
+            found[place.group].append(Candidate(entry: entry, date: try entry.value(slot: Schema.Slot.date),
+                                                municipality: place.municipality, docid: matches.documentID(at: i)))
+        }
+        return found
     }
 
     /// The same for measures matching a query: the entries with the groups' signatures that
@@ -234,6 +239,7 @@ public final class RecurringMeasures {
         enquire.setQuery(Query(terms: terms.sorted(), op: .or).filtered(by: selection))
         if !all { enquire.setCollapseKey(slot: Schema.Slot.measureGroup) }
         let matches = try enquire.matches(limit: max(try reader.database.termFrequency(Schema.Kind.measure), 1))
+        try matches.fetchDocuments()
         for i in 0..<matches.count {
             let entry = try matches.document(at: i)
             guard let value = MeasureSignature.GroupValue(encoded: try entry.value(slot: Schema.Slot.measureGroup)),

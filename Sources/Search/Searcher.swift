@@ -64,6 +64,7 @@ public final class Searcher {
         let matches = try enquire.matches(offset: request.offset, limit: request.limit,
                                           checkAtLeast: request.exactFacets ? documents : min(documents, max(request.facetSample, 1)))
         var hits: [SearchResponse.Hit] = []
+        try matches.fetchDocuments()
         for i in 0..<matches.count {
             // Snippets come from the first part of very long texts: a 20 MB dump must not make
             // every answer slow.

@@ -120,6 +120,7 @@ public final class SimilarCases {
             return word.count >= 5 && word.allSatisfy(\.isLetter)
         }.prefix(20))
         var hits: [(hit: Hit, rank: Int)] = []
+        try matches.fetchDocuments()
         for i in 0..<matches.count {
             let record = try StoredDocument.decodeRecord(try matches.document(at: i).data())
             if excluding.contains(record.id) { continue }

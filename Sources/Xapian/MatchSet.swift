@@ -22,6 +22,13 @@ public final class MatchSet {
         return Int(n)
     }
 
+    /// Reads every hit's document ahead of `document(at:)`: a remote shard is sent all the
+    /// requests before any answer is read, one exchange instead of a round trip per hit.
+    /// Locally it costs nothing extra.
+    public func fetchDocuments() throws(XapianError) {
+        _ = try withErrorSlot("reading \(count) hits") { cx_mset_fetch(handle, $0) }
+    }
+
     public func document(at index: Int) throws(XapianError) -> Document {
         let h = try withErrorSlot("reading hit \(index)") { cx_mset_document(handle, UInt32(index), $0) }
         return Document(handle: h!)

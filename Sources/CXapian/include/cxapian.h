@@ -231,6 +231,8 @@ uint32_t cx_mset_matches_upper_bound(const cx_mset *m);
 cx_docid cx_mset_docid(const cx_mset *m, uint32_t i);
 double cx_mset_weight(const cx_mset *m, uint32_t i);
 cx_document *cx_mset_document(const cx_mset *m, uint32_t i, cx_error **err);
+/* Asks for every hit's document at once: remote shards answer in one exchange, not one per hit. */
+int cx_mset_fetch(const cx_mset *m, cx_error **err);
 /* The number of documents holding a term of the query, from the statistics of the match. */
 uint32_t cx_mset_termfreq(const cx_mset *m, const char *term, size_t len, cx_error **err);
 /** A snippet of text around the query's matches, hits wrapped in hi_start/hi_end. */
