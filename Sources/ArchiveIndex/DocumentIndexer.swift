@@ -8,11 +8,31 @@ final class DocumentIndexer {
     private let signature: MeasureSignature
     private let phrases: PhraseTerms
 
-    init(database: WritableDatabase, stopwords: Set<String>, phrases: PhraseTerms = .empty) throws {
+    /// Touches no database, so an indexer per thread can build documents in parallel; the
+    /// writer adds them and their `spellings(of:)`.
+    init(stopwords: Set<String>, phrases: PhraseTerms = .empty) throws {
         termGenerator = try TermGenerator(language: "swedish")
-        try termGenerator.enableSpelling(in: database)
         signature = try MeasureSignature(stopwords: stopwords)
         self.phrases = phrases
+    }
+
+    /// What TermGenerator's spelling option would add to the spelling dictionary for `doc`:
+    /// each unprefixed word, once per occurrence. That option writes to the database while
+    /// indexing, so it cannot run beside the writer. Title words count twice in the body
+    /// (`wdfIncrement: 2`) and once under the title prefix: their occurrences are
+    /// wdf(word) − wdf(title prefix + word).
+    func spellings(of doc: Document) throws -> [(word: String, count: Int)] {
+        let terms = try doc.terms()
+        var titleWDF: [Substring: Int] = [:]
+        for (term, wdf) in terms where term.hasPrefix(Schema.Prefix.title) {
+            titleWDF[term.dropFirst(Schema.Prefix.title.count)] = wdf
+        }
+        return terms.compactMap { term, wdf in
+            // Prefixes are upper-case ASCII; words are lower-cased by the term generator.
+            guard let first = term.utf8.first, !(0x41...0x5A).contains(first) else { return nil }
+            let count = wdf - (titleWDF[Substring(term)] ?? 0)
+            return count > 0 ? (term, count) : nil
+        }
     }
 
     /// The multi-word expressions in `text` as single terms (where a phrase query would match).

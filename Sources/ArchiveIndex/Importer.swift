@@ -69,14 +69,26 @@ public final class Importer {
         try FileManager.default.createDirectory(atPath: indexPath, withIntermediateDirectories: true)
         let db = try WritableDatabase(path: indexPath)
         try Self.checkSchema(db)
-        let indexer = try DocumentIndexer(database: db, stopwords: options.measureStopwords,
-                                          phrases: try Self.phraseTerms(of: db, wanted: options.phrases))
+        let phrases = try Self.phraseTerms(of: db, wanted: options.phrases)
+        let stopwords = options.measureStopwords
+        // The writer's own indexer re-makes documents that gain or lose a path; new documents
+        // are made beside extraction, one indexer per worker thread, so the writer only writes.
+        let indexer = try DocumentIndexer(stopwords: stopwords, phrases: phrases)
+        let inFlight = PendingFiles()   // path → the file being extracted
+        let preparing: @Sendable () -> (String, ProcessedFile) -> Result<PreparedFile, Error> = {
+            let threadIndexer = Result { try DocumentIndexer(stopwords: stopwords, phrases: phrases) }
+            return { path, processed in
+                Result {
+                    guard let file = inFlight[path] else { throw ArchiveError("internal error: \(path) was not being extracted") }
+                    return try Self.prepare(file, processed, indexer: try threadIndexer.get())
+                }
+            }
+        }
 
         // Files are classified (cheap checks: size and mtime, then the hash) just before the
         // workers need them, on this thread, so hashing overlaps extraction and only the files
         // in flight are held in memory, however many the run has.
         var files = found.files[...]
-        var inFlight: [String: PendingFile] = [:]   // path → the file being extracted
         var idsInFlight: Set<String> = []
         var waiting: [String: [PendingFile]] = [:]  // id → same bytes found while it is in flight
         var done = 0
@@ -105,8 +117,8 @@ public final class Importer {
             return nil
         }
 
-        func handle(_ path: String, _ result: Result<ProcessedFile, ExtractionError>) {
-            guard failure == nil, let file = inFlight.removeValue(forKey: path) else { return }
+        func handle(_ path: String, _ result: Result<Result<PreparedFile, Error>, ExtractionError>) {
+            guard failure == nil, let file = inFlight.remove(path) else { return }
             idsInFlight.remove(file.id)
             let duplicates = waiting.removeValue(forKey: file.id) ?? []
             done += 1 + duplicates.count
@@ -116,8 +128,8 @@ public final class Importer {
                 case .failure(let error):
                     summary.rejects.append(.init(path: path, reason: error.reason))
                     for other in duplicates { summary.rejects.append(.init(path: other.path, reason: error.reason)) }
-                case .success(let processed):
-                    let replaced = try self.write(file, processed: processed, db: db, indexer: indexer)
+                case .success(let prepared):
+                    let replaced = try self.write(file, prepared: try prepared.get(), db: db, indexer: indexer)
                     if replaced { summary.updated += 1 } else { summary.added += 1 }
                     for other in duplicates {
                         try addPath(other, to: db, indexer: indexer)
@@ -137,9 +149,12 @@ public final class Importer {
 
         if let executable = options.workerExecutable {
             WorkerPool<ProcessedFile>(executable: executable, arguments: options.workerArguments, workers: options.workers, limits: options.limits)
-                .extract(next: nextToExtract, handle: handle)
+                .extract(next: nextToExtract, preparing: preparing, handle: handle)
         } else {
-            while let path = nextToExtract() { handle(path, Result { () throws(ExtractionError) in try processor.process(path: path) }) }
+            let prepare = preparing()
+            while let path = nextToExtract() {
+                handle(path, Result { () throws(ExtractionError) in try processor.process(path: path) }.map { prepare(path, $0) })
+            }
         }
         if let failure { throw failure }
         if options.prune { summary.pruned = try prune(under: pruneUnder ?? found.folders, keeping: Set(found.files), db: db, indexer: indexer) }
@@ -188,7 +203,7 @@ public final class Importer {
     }
 
     /// A file that needs work, with what we learned about it.
-    struct PendingFile {
+    struct PendingFile: Sendable {
         var path: String
         var id: String
         var bytes: Int
@@ -239,16 +254,32 @@ public final class Importer {
         try db.setMetadata(Self.pathKey(file.path), "\(file.id) \(file.signature)")
     }
 
-    /// Writes a newly extracted document. Returns true when it replaces an older version of
-    /// the same path.
-    private func write(_ file: PendingFile, processed: ProcessedFile, db: WritableDatabase,
-                       indexer: DocumentIndexer) throws -> Bool {
-        try originals.store(try Extractor.read(file.path), id: file.id, extension: (file.path as NSString).pathExtension)
+    /// A newly extracted file made ready for the writer: its stored form and its Xapian
+    /// documents. Documents move from the thread that made them to the writer, never shared.
+    struct PreparedFile: @unchecked Sendable {
+        var document: Document
+        var measures: [(uniqueTerm: String, document: Document)]
+        var spellings: [(word: String, count: Int)]
+    }
+
+    /// Builds what `write` adds, on a worker's thread.
+    static func prepare(_ file: PendingFile, _ processed: ProcessedFile, indexer: DocumentIndexer) throws -> PreparedFile {
         let (text, facts) = (processed.text, processed.facts)
         let record = DocumentRecord(id: file.id, path: file.path, facts: facts, text: text, bytes: file.bytes)
         let stored = StoredDocument(record: record, evidence: facts.evidence, pages: text.pages)
-        try db.replaceDocument(uniqueTerm: Schema.Prefix.id + file.id, with: try indexer.makeDocument(stored))
-        try Self.replaceMeasures(of: stored, db: db, indexer: indexer)
+        let document = try indexer.makeDocument(stored)
+        return PreparedFile(document: document, measures: try indexer.makeMeasureDocuments(stored),
+                            spellings: try indexer.spellings(of: document))
+    }
+
+    /// Writes a newly extracted document. Returns true when it replaces an older version of
+    /// the same path.
+    private func write(_ file: PendingFile, prepared: PreparedFile, db: WritableDatabase,
+                       indexer: DocumentIndexer) throws -> Bool {
+        try originals.store(try Extractor.read(file.path), id: file.id, extension: (file.path as NSString).pathExtension)
+        try db.replaceDocument(uniqueTerm: Schema.Prefix.id + file.id, with: prepared.document)
+        try Self.replaceMeasures(of: file.id, with: prepared.measures, db: db)
+        for (word, count) in prepared.spellings { try db.addSpelling(word, frequencyIncrement: count) }
         try db.setMetadata(Self.pathKey(file.path), "\(file.id) \(file.signature)")
         guard let previous = file.previousID, previous != file.id else { return false }
         _ = try removePath(file.path, fromDocument: previous, db: db, indexer: indexer)
@@ -276,10 +307,12 @@ public final class Importer {
 
     /// The measure entries of a document, rewritten with it (same commit, so never out of step).
     static func replaceMeasures(of stored: StoredDocument, db: WritableDatabase, indexer: DocumentIndexer) throws {
-        try db.deleteDocuments(term: Schema.Prefix.source + stored.record.id)
-        for (unique, document) in try indexer.makeMeasureDocuments(stored) {
-            try db.replaceDocument(uniqueTerm: unique, with: document)
-        }
+        try replaceMeasures(of: stored.record.id, with: try indexer.makeMeasureDocuments(stored), db: db)
+    }
+
+    static func replaceMeasures(of id: String, with measures: [(uniqueTerm: String, document: Document)], db: WritableDatabase) throws {
+        try db.deleteDocuments(term: Schema.Prefix.source + id)
+        for (unique, document) in measures { try db.replaceDocument(uniqueTerm: unique, with: document) }
     }
 
     /// The expressions this index holds as terms. Every document must hold the same ones, or
@@ -308,4 +341,18 @@ public struct ArchiveError: Error, CustomStringConvertible, Sendable {
     public let message: String
     public init(_ message: String) { self.message = message }
     public var description: String { message }
+}
+
+/// The files being extracted, by path: filled by the writer, read by the worker threads that
+/// prepare their documents.
+final class PendingFiles: @unchecked Sendable {
+    private var files: [String: Importer.PendingFile] = [:]
+    private let lock = NSLock()
+
+    subscript(path: String) -> Importer.PendingFile? {
+        get { lock.withLock { files[path] } }
+        set { lock.withLock { files[path] = newValue } }
+    }
+
+    func remove(_ path: String) -> Importer.PendingFile? { lock.withLock { files.removeValue(forKey: path) } }
 }

@@ -269,6 +269,17 @@ int cx_database_clear_synonyms(cx_database *db, const char *term, cx_error **err
     CX_GUARD(0, { CX_NEED_WRITABLE(db) db->wdb.clear_synonyms(term); return 1; })
 }
 
+int cx_database_spellings(const cx_database *db, cx_term_callback cb, void *ctx, cx_error **err) {
+    CX_GUARD(0, {
+        const Xapian::Database &d = db->read();
+        for (auto it = d.spellings_begin(); it != d.spellings_end(); ++it) {
+            const std::string t = *it;
+            if (!cb(ctx, t.data(), t.size(), it.get_termfreq())) break;
+        }
+        return 1;
+    })
+}
+
 int cx_database_synonyms(const cx_database *db, const char *term, cx_term_callback cb,
                          void *ctx, cx_error **err) {
     CX_GUARD(0, {

@@ -42,8 +42,18 @@ public final class WorkerPool<Output: Codable & Sendable>: @unchecked Sendable {
     /// calling thread (so they may use the index): `next` whenever the workers are about to run
     /// short, so deciding what to extract overlaps with extraction and only a few paths wait.
     public func extract(next: () -> String?, handle: (String, Result<Output, ExtractionError>) -> Void) {
+        extract(next: next, preparing: { { _, output in output } }, handle: handle)
+    }
+
+    /// The same, with a step between extraction and `handle` that runs on the worker's own
+    /// thread, in parallel: the single writer then only writes what is ready (e.g. Xapian
+    /// documents built from the extracted text). `preparing` is called once per thread and
+    /// returns that thread's preparation, so it may keep state that is not thread-safe.
+    public func extract<Prepared: Sendable>(next: () -> String?,
+                                            preparing: @escaping @Sendable () -> (String, Output) -> Prepared,
+                                            handle: (String, Result<Prepared, ExtractionError>) -> Void) {
         let paths = BoundedQueue<String>(capacity: Int.max)
-        let results = BoundedQueue<(String, Result<Output, ExtractionError>)>(capacity: workers * 2)
+        let results = BoundedQueue<(String, Result<Prepared, ExtractionError>)>(capacity: workers * 2)
         var inFlight = 0, exhausted = false
         func topUp() {
             while !exhausted && inFlight < workers * 3 {
@@ -54,6 +64,7 @@ public final class WorkerPool<Output: Codable & Sendable>: @unchecked Sendable {
         for _ in 0..<workers {
             group.enter()
             Thread.detachNewThread { [self] in
+                let prepare = preparing()
                 var worker: WorkerProcess? = nil
                 while let path = paths.take() {
                     if worker == nil { worker = try? WorkerProcess(executable: executable, arguments: arguments + ["--memory-mb", String(limits.memoryMBPerWorker)]) }
@@ -63,7 +74,7 @@ public final class WorkerPool<Output: Codable & Sendable>: @unchecked Sendable {
                     }
                     let result: Result<Output, WorkerFailure> = w.extract(path, timeout: limits.secondsPerFile, memoryMB: limits.memoryMBPerWorker)
                     if case .failure(let e) = result, e.isWorkerFailure { w.terminate(); worker = nil }
-                    results.put((path, result.mapError { $0.error }))
+                    results.put((path, result.mapError { $0.error }.map { prepare(path, $0) }))
                 }
                 worker?.terminate()
                 group.leave()

@@ -140,6 +140,16 @@ public class Database {
         return out
     }
 
+    /// The spelling dictionary: word → frequency (how often indexing added it).
+    public func spellings() throws(XapianError) -> [String: Int] {
+        var out: [String: Int] = [:]
+        let collect: ((String, UInt32)) -> Bool = { out[$0.0] = Int($0.1); return true }
+        _ = try withCallback(collect) { (ctx) throws(XapianError) in
+            try withErrorSlot("reading the spelling dictionary") { cx_database_spellings(handle, termCallback, ctx, $0) }
+        }
+        return out
+    }
+
     /// A spelling correction for one word from the index's spelling data, or nil.
     public func spellingSuggestion(for word: String, maxEditDistance: Int = 2) throws(XapianError) -> String? {
         let p = try withErrorSlot("spelling suggestion for \(word)") {

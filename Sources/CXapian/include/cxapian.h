@@ -101,6 +101,8 @@ int cx_database_add_synonym(cx_database *db, const char *term, const char *synon
                             cx_error **err);
 int cx_database_clear_synonyms(cx_database *db, const char *term, cx_error **err);
 /** Synonyms of term, one callback each (freq is 0). */
+/* Every word of the spelling dictionary with its frequency. */
+int cx_database_spellings(const cx_database *db, cx_term_callback cb, void *ctx, cx_error **err);
 int cx_database_synonyms(const cx_database *db, const char *term, cx_term_callback cb,
                          void *ctx, cx_error **err);
 /** Spelling suggestion for a single word, "" if none. */
