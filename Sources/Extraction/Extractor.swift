@@ -38,6 +38,8 @@ public enum Extractor {
     }
 
     static func normaliseLineEnds(_ text: String) -> String {
-        text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        // Most files have Unix line ends; the Foundation call copies the whole text to UTF-16.
+        guard text.utf8.contains(0x0D) else { return text }
+        return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }
 }

@@ -11,7 +11,7 @@ public enum PDFExtractor {
     public static func extract(path: String, ocr: Bool = true) throws(ExtractionError) -> ExtractedText {
         var result = try extract(data: try Extractor.read(path), clean: false)
         let imagePages = result.pages.indices.filter {
-            result.pages[$0].trimmingWhitespace.count < OCR.minimumTextLayer
+            result.pages[$0].hasFewerNonBlankCharacters(than: OCR.minimumTextLayer)
         }
         if ocr, !imagePages.isEmpty, OCR.isAvailable {
             for index in imagePages {
@@ -34,6 +34,7 @@ public enum PDFExtractor {
         if !data.prefix(1024).contains("%PDF-".utf8) {
             throw ExtractionError("not a PDF: \(sniff(data))")
         }
+        _ = keepGlobalParameters
         var gerror: UnsafeMutablePointer<GError>? = nil
         let bytes = data.withUnsafeBytes { g_bytes_new($0.baseAddress, gsize($0.count)) }
         defer { g_bytes_unref(bytes) }
@@ -75,6 +76,28 @@ public enum PDFExtractor {
         if count == 0 { throw ExtractionError("damaged PDF: no pages") }
         return ExtractedText(pages: clean ? PageCleaner.clean(pages) : pages, method: .text, title: title, creationDate: creationDate)
     }
+
+    /// poppler-glib builds its global parameters (font tables, encodings: about 3 million
+    /// instructions) when the first document opens and frees them when the last one closes, so
+    /// a worker opening one PDF at a time built them for every file. One small document kept
+    /// open for the life of the process keeps them.
+    nonisolated(unsafe) private static let keepGlobalParameters: OpaquePointer? = {
+        let objects = ["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                       "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 10 10] >>"]
+        var pdf = "%PDF-1.4\n"
+        var offsets: [Int] = []
+        for (i, object) in objects.enumerated() {
+            offsets.append(pdf.utf8.count)
+            pdf += "\(i + 1) 0 obj\n\(object)\nendobj\n"
+        }
+        let xref = pdf.utf8.count
+        pdf += "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n"
+        for offset in offsets { pdf += String(format: "%010d 00000 n \n", offset) }
+        pdf += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
+        let bytes = Array(pdf.utf8).withUnsafeBytes { g_bytes_new($0.baseAddress, gsize($0.count)) }
+        defer { g_bytes_unref(bytes) }
+        return poppler_document_new_from_bytes(bytes, nil, nil)
+    }()
 
     private static func isoDate(_ time: time_t) -> String {
         var t = time

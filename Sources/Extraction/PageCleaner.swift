@@ -2,7 +2,8 @@
 /// repeated on every page) and joins words hyphenated at line ends.
 public enum PageCleaner {
     public static func clean(_ pages: [String]) -> [String] {
-        let lines = pages.map { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+        // Split on the byte: "\n" is always a grapheme of its own, so this is the Character split.
+        let lines = pages.map { $0.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(Substring($0)) } }
         let repeated = repeatedEdgeLines(lines)
         // A running header is kept where it first appears: on page 1 it is often the only
         // place a diarienummer or the sender stands.
@@ -118,6 +119,7 @@ public enum PageCleaner {
     }
 
     private static func join(_ line: String, _ next: String) -> String? {
+        guard line.utf8.contains(0x2D) else { return nil }  // most lines have no hyphen at all
         let head = line.trimmingSpaces
         guard head.hasSuffix("-"), head.count >= 3 else { return nil }
         let beforeHyphen = head.dropLast().last!

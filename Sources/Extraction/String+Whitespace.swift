@@ -9,6 +9,16 @@ extension String {
     /// As `trimmingCharacters(in: .whitespaces)`.
     var trimmingSpaces: String { trimmed { $0 == "\t" || $0 == "\u{200B}" || $0.properties.generalCategory == .spaceSeparator } }
 
+    /// Fewer than `limit` characters once trimmed as `trimmingWhitespace` does, without copying
+    /// the text or counting past `limit`.
+    func hasFewerNonBlankCharacters(than limit: Int) -> Bool {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !Self.isWhitespace($0) }) else { return limit > 0 }
+        let last = scalars.lastIndex(where: { !Self.isWhitespace($0) })!
+        let trimmed = self[first...last]
+        return trimmed.index(trimmed.startIndex, offsetBy: limit, limitedBy: trimmed.endIndex) == nil
+    }
+
     /// Nothing but whitespace (or nothing at all).
     var isBlank: Bool { unicodeScalars.allSatisfy(Self.isWhitespace) }
 

@@ -40,16 +40,7 @@ public enum TextDecoder {
 extension String {
     /// Strict UTF-8 decoding: nil on any invalid sequence (Swift's `String(decoding:)` repairs).
     init?(validatingUTF8Bytes bytes: ArraySlice<UInt8>) {
-        var it = bytes.makeIterator()
-        var decoder = UTF8()
-        var scalars = String.UnicodeScalarView()
-        loop: while true {
-            switch decoder.decode(&it) {
-            case .scalarValue(let s): scalars.append(s)
-            case .emptyInput: break loop
-            case .error: return nil
-            }
-        }
-        self = String(scalars)
+        guard let s = String(validating: bytes, as: UTF8.self) else { return nil }
+        self = s
     }
 }

@@ -80,8 +80,9 @@ struct TextDocument {
 
     static func normalise(_ raw: String) -> String {
         // Every step below is a pass through NSString or ICU: run only those the text needs.
-        // Below U+0300 (where combining marks begin) every text is already in NFC.
-        var s = raw.unicodeScalars.contains { $0.value >= 0x300 } ? raw.precomposedStringWithCanonicalMapping : raw
+        // Below U+0300 (where combining marks begin) every text is already in NFC; above, most
+        // texts hold only dashes, bullets and quotes, which the stdlib's quick check passes.
+        var s = needsNFC(raw) ? raw.precomposedStringWithCanonicalMapping : raw
         var bytes = Array(s.utf8)
         func has(_ needle: String) -> Bool { Self.contains(bytes, Array(needle.utf8)) }
         if has("\r") { s = s.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") }
@@ -97,6 +98,12 @@ struct TextDocument {
         if has("#") { s = replace(headingMarks, in: s, with: "") }
         if has("---") || has("===") || has("___") { s = replace(separatorLine, in: s, with: "") }
         return s
+    }
+
+    private static func needsNFC(_ text: String) -> Bool {
+        guard text.unicodeScalars.contains(where: { $0.value >= 0x300 }) else { return false }
+        var span = text.utf8Span
+        return !span.checkForNFC(quickCheck: true)
     }
 
     private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
@@ -122,7 +129,6 @@ struct TextDocument {
     // MARK: - Lines and statements
 
     private static let bullet = Pattern("^[\\s]*(?:[•▪●◦·*–—-]|\\d{1,2}[.)])\\s+")
-    private static let sentenceEnd = Pattern("[.!?](?=\\s+[\"”(]?[A-ZÅÄÖ•])", caseInsensitive: false)
 
     /// Joins physical lines into logical ones: a line continues the previous one when the
     /// previous has no final punctuation and this one starts in lower case (PDF line wrapping).
@@ -133,16 +139,19 @@ struct TextDocument {
         var offset = 0
         var current: Line?
         var blankRun = 0
-        for physical in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            defer { offset += physical.utf16.count + 1 }
+        // Split on the byte: "\n" is always a grapheme of its own, so this is the Character split.
+        for physicalBytes in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            let physical = Substring(physicalBytes)
+            let physicalLength = physical.utf16Length
+            defer { offset += physicalLength + 1 }
             let trimmed = trimSpaces(physical)
             if trimmed.isEmpty {
                 blankRun += 1
                 continue
             }
-            let isTableRow = trimmed.hasPrefix("|") || physical.contains("\t")
+            let isTableRow = trimmed.hasPrefix("|") || physical.utf8.contains(0x09)
             let isBullet = Self.mayStartBullet(trimmed) && bullet.contains(trimmed)
-            if var c = current, !isTableRow, !isBullet, !c.text.contains("\t"), blankRun <= 1,
+            if var c = current, !isTableRow, !isBullet, !c.text.utf8.contains(0x09), blankRun <= 1,
                continues(c.text, with: trimmed, acrossBlank: blankRun == 1) {
                 c.text += " " + trimmed
                 current = c
@@ -151,14 +160,14 @@ struct TextDocument {
             }
             blankRun = 0
             if let c = current { result.append(c) }
-            let lead = physical.utf16.count - physical.drop(while: { $0 == " " || $0 == "\t" }).utf16.count
+            let lead = physicalLength - physical.drop(while: { $0 == " " || $0 == "\t" }).utf16Length
             current = Line(text: trimmed, offset: offset + lead, isItem: isBullet || isTableRow,
                            isHeadingLike: false, lineIndex: result.count)
         }
         if let c = current { result.append(c) }
         for i in result.indices {
             let t = result[i].text
-            result[i].isHeadingLike = t.count < 140 && !t.hasSuffix(".") && !t.contains("\t")
+            result[i].isHeadingLike = t.hasFewerCharacters(than: 140) && !t.hasSuffix(".") && !t.utf8.contains(0x09)
             result[i].lineIndex = i
         }
         return result
@@ -177,7 +186,8 @@ struct TextDocument {
         return first.isLowercase || last == "," || (last == "-" && first.isLetter) || first == "("
     }
 
-    /// Splits logical lines into sentences (a new sentence starts after . ! ? and an upper-case word).
+    /// Splits logical lines into sentences: a sentence ends at . ! or ? followed by whitespace,
+    /// then an upper-case letter (A–Z, Å, Ä, Ö) or a bullet, optionally after a quote or "(".
     static func sentences(of lines: [Line]) -> [Line] {
         var result: [Line] = []
         for line in lines {
@@ -188,9 +198,7 @@ struct TextDocument {
             }
             var start = 0
             var startIndex = line.text.startIndex
-            for m in sentenceEnd.matches(in: line.text) {
-                let end = m.range.location + 1
-                let endIndex = String.Index(utf16Offset: end, in: line.text)
+            for (end, endIndex) in sentenceEnds(in: line.text) {
                 append(line.text[startIndex..<endIndex], at: start, of: line, to: &result)
                 start = end
                 startIndex = endIndex
@@ -198,6 +206,34 @@ struct TextDocument {
             append(line.text[startIndex...], at: start, of: line, to: &result)
         }
         return result
+    }
+
+    /// Where sentences end in `text`: UTF-16 offset and index just after each . ! ? that is
+    /// followed by whitespace, an optional `"`, `”` or `(`, and A–Z, Å, Ä, Ö or •.
+    private static func sentenceEnds(in text: String) -> [(Int, String.Index)] {
+        let scalars = text.unicodeScalars
+        var ends: [(Int, String.Index)] = []
+        var offset = 0
+        var i = scalars.startIndex
+        while i < scalars.endIndex {
+            let c = scalars[i]
+            let next = scalars.index(after: i)
+            offset += c.value > 0xFFFF ? 2 : 1
+            if c == "." || c == "!" || c == "?" {
+                var j = next
+                while j < scalars.endIndex && scalars[j].properties.isWhitespace { j = scalars.index(after: j) }
+                if j > next && j < scalars.endIndex {
+                    if scalars[j] == "\"" || scalars[j] == "”" || scalars[j] == "(" { j = scalars.index(after: j) }
+                    if j < scalars.endIndex, startsSentence(scalars[j]) { ends.append((offset, next)) }
+                }
+            }
+            i = next
+        }
+        return ends
+    }
+
+    private static func startsSentence(_ c: Unicode.Scalar) -> Bool {
+        ("A"..."Z").contains(c) || c == "Å" || c == "Ä" || c == "Ö" || c == "•"
     }
 
     /// Spaces and tabs trimmed from both ends (what `trimmingCharacters(in: .whitespaces)` does,
@@ -211,7 +247,7 @@ struct TextDocument {
     }
 
     private static func append(_ raw: Substring, at start: Int, of line: Line, to result: inout [Line]) {
-        let lead = raw.utf16.count - raw.drop(while: { $0.isWhitespace }).utf16.count
+        let lead = raw.utf16Length - raw.drop(while: { $0.isWhitespace }).utf16Length
         let t = trimSpaces(raw)
         guard !t.isEmpty else { return }
         result.append(Line(text: t, offset: line.offset + start + lead, isItem: line.isItem,
