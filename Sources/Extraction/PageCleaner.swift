@@ -71,18 +71,18 @@ public enum PageCleaner {
 
     /// Lines normalised so "Sida 2 (5)" and "Sida 3 (5)" compare equal: digit runs become "#".
     static func edgeKey(_ line: String) -> String {
-        var out = ""
+        var out = String.UnicodeScalarView()
         var inDigits = false
-        for ch in line.trimmingSpaces {
-            if ch.isASCII && ch.isNumber {
+        for scalar in line.trimmingSpaces.unicodeScalars {
+            if ("0"..."9").contains(scalar) {
                 if !inDigits { out.append("#") }
                 inDigits = true
             } else {
-                out.append(ch)
+                out.append(scalar)
                 inDigits = false
             }
         }
-        return out
+        return String(out)
     }
 
     /// Lines among the first or last three non-empty lines of a page that recur on at least

@@ -87,11 +87,6 @@ extension String {
               let upper = units.index(lower, offsetBy: range.length, limitedBy: units.endIndex) else { return "" }
         return String(self[lower..<upper])
     }
-
-    /// Runs of whitespace (line breaks included) collapsed to one space, trimmed.
-    var collapsedWhitespace: String {
-        split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-    }
 }
 
 extension NSTextCheckingResult {

@@ -11,14 +11,15 @@ struct TitleExtractor {
     /// Short, no full stop, colon, tab or digits, starts with a capital letter, sentence case,
     /// and not a letterhead or label phrase of `title_skip`.
     private func isHeading(_ t: String) -> Bool {
-        guard t.count >= 8, t.count <= 150, !t.hasSuffix("."), !t.hasSuffix("?"), !t.contains(":"), !t.contains("\t"), !t.contains("@"),
+        guard !t.hasFewerCharacters(than: 8), t.hasFewerCharacters(than: 151), !t.hasSuffix("."), !t.hasSuffix("?"),
+              !t.utf8.contains(0x3A), !t.utf8.contains(0x09), !t.utf8.contains(0x40),  // no : tab @
               !t.contains(where: \.isNumber), let first = t.first, first.isLetter, first.isUppercase,
               t != t.uppercased(), !skip.matches(t), !Self.notTitle.contains(t) else { return false }
         return true
     }
 
     func title(for input: TaggingInput, doc: TextDocument) -> String {
-        if let first = input.pages.first {
+        if let first = input.pages.first, first.utf8.contains(0x23) {  // a # at all
             let headings = Self.markdownHeading.matches(in: first).map {
                 (level: $0.range(at: 1).length, text: first.sub($0.range(at: 2)).replacingOccurrences(of: "**", with: "").collapsedWhitespace)
             }.filter { $0.text.count >= 3 }
@@ -37,7 +38,7 @@ struct TitleExtractor {
             }
             return heading
         }
-        for t in top.prefix(15) where isHeading(t) || (t.count >= 4 && t == t.uppercased() && !skip.matches(t)
+        for t in top.prefix(15) where isHeading(t) || (!t.hasFewerCharacters(than: 4) && t == t.uppercased() && !skip.matches(t)
                                                         && !t.contains(where: \.isNumber) && t.first?.isLetter == true) {
             return t
         }
