@@ -95,9 +95,10 @@ public struct PhraseTerms: Sendable, Equatable {
         var lastWasSpace = true
         func isWordChar(_ scalar: Unicode.Scalar) -> Bool {
             let v = scalar.value
-            return v < 0x80
-                ? ((v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39) || v == 0x5F)
-                : (scalar.properties.isAlphabetic || scalar.properties.numericType != nil)
+            if v < 0x80 { return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39) || v == 0x5F }
+            // Latin-1 without a property lookup: letters À–ÿ but × and ÷, ª µ º, and ² ³ ¹ ¼ ½ ¾.
+            if v < 0x100 { return (v >= 0xC0 && v != 0xD7 && v != 0xF7) || [0xAA, 0xB5, 0xBA, 0xB2, 0xB3, 0xB9, 0xBC, 0xBD, 0xBE].contains(v) }
+            return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
         }
         func append(_ scalar: Unicode.Scalar) {
             if isWordChar(scalar) {
@@ -114,6 +115,8 @@ public struct PhraseTerms: Sendable, Equatable {
             let v = scalar.value
             if v < 0x80 {
                 append(v >= 0x41 && v <= 0x5A ? Unicode.Scalar(UInt8(v + 32)) : scalar)
+            } else if v < 0x100 {
+                append(v >= 0xC0 && v <= 0xDE && v != 0xD7 ? Unicode.Scalar(UInt8(v + 0x20)) : scalar)
             } else if scalar.properties.changesWhenLowercased {
                 for lower in scalar.properties.lowercaseMapping.unicodeScalars { append(lower) }
             } else {

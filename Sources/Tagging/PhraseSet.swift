@@ -64,7 +64,7 @@ struct PhraseSet: Sendable {
         } else {
             for word in words.words { if let list = exactKeys[word] { found += list } }
         }
-        for (prefix, list) in prefixKeys where !words.words(withPrefix: prefix).isEmpty { found += list }
+        for (prefix, list) in prefixKeys where words.hasWord(withPrefix: prefix) { found += list }
         if found.count > 1 { found.sort() }
         return found
     }

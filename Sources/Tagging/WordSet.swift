@@ -46,6 +46,12 @@ final class WordSet {
 
     func contains(_ word: String) -> Bool { words.contains(word) }
 
+    /// Whether a word starts with `prefix`. A statement has a few dozen words: scanning them
+    /// beats sorting them for a binary search.
+    func hasWord(withPrefix prefix: String) -> Bool {
+        words.count > 64 ? !words(withPrefix: prefix).isEmpty : words.contains { $0.utf8.starts(with: prefix.utf8) }
+    }
+
     /// The words that start with `prefix`.
     func words(withPrefix prefix: String) -> ArraySlice<String> {
         let p = prefix.utf8
