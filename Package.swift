@@ -34,7 +34,9 @@ let package = Package(
         .target(name: "Extraction", dependencies: ["CPoppler", "ZIPFoundation"]),
 
         // Pure Swift: text in, facts out. Domain knowledge is read from Domain/ at run time.
-        .target(name: "Tagging"),
+        // Tagging links the ICU that Foundation ships (its regex engine, called without the UTF-16
+        // copy NSRegularExpression makes per call; see Pattern.swift).
+        .target(name: "Tagging", linkerSettings: [.linkedLibrary("_FoundationICU")]),
 
         .target(name: "ArchiveIndex", dependencies: ["Xapian", "Extraction", "Tagging"]),
         .target(name: "Search", dependencies: ["ArchiveIndex", "Xapian", "Tagging"]),

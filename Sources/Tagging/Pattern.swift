@@ -1,79 +1,202 @@
 import Foundation
+import _FoundationICU
 
 /// A compiled regular expression with the few helpers the extractors need.
 ///
 /// Offsets are UTF-16 offsets (`NSRange`), the currency of `NSRegularExpression`; every
 /// extractor works on `TextDocument.text` and maps offsets back to pages through it.
-struct Pattern: @unchecked Sendable {  // NSRegularExpression is immutable and thread-safe
+///
+/// Matching calls ICU, the engine behind `NSRegularExpression`, directly (the same library,
+/// flags and semantics) because on Linux every `NSRegularExpression` call copied its whole
+/// search range from the String to UTF-16 first: a tenth of tagging, for statements that a
+/// dozen phrasings are tried on and for documents tried at hundreds of places. Here a text is
+/// converted once (`UTF16Text`) and every pattern runs on that copy.
+struct Pattern: @unchecked Sendable {  // NSRegularExpression is immutable; ICURegex locks
+    /// For `stringByReplacingMatches` and the results' `regularExpression`.
     let regex: NSRegularExpression
+    private let icu: ICURegex
 
     /// Patterns written in code are constants: a typo is a programming error, so `try!`.
     init(_ pattern: String, caseInsensitive: Bool = true) {
         var options: NSRegularExpression.Options = [.anchorsMatchLines]
-        if caseInsensitive { options.insert(.caseInsensitive) }
+        var flags = UInt32(UREGEX_MULTILINE.rawValue)
+        if caseInsensitive {
+            options.insert(.caseInsensitive)
+            flags |= UInt32(UREGEX_CASE_INSENSITIVE.rawValue)
+        }
         regex = try! NSRegularExpression(pattern: pattern, options: options)
+        icu = ICURegex(pattern: pattern, flags: flags)
     }
 
-    func matches(in text: String, range: NSRange? = nil) -> [NSTextCheckingResult] {
-        regex.matches(in: text, range: range ?? NSRange(location: 0, length: text.utf16.count))
+    /// Every match, left to right, as `NSRegularExpression.matches(in:range:)` over the whole text.
+    func matches(in text: String) -> [NSTextCheckingResult] {
+        let utf16 = UTF16Text.of(text)
+        return icu.withMatcher(on: utf16) { m in
+            var status = U_ZERO_ERROR
+            var result: [NSTextCheckingResult] = []
+            while swift_uregex_findNext(m, &status) != 0, status.rawValue <= 0 { result.append(self.result(of: m)) }
+            return result
+        }
     }
 
     func firstMatch(in text: String) -> NSTextCheckingResult? {
-        regex.firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count))
+        let utf16 = UTF16Text.of(text)
+        return icu.withMatcher(on: utf16) { m in
+            var status = U_ZERO_ERROR
+            return swift_uregex_findNext(m, &status) != 0 && status.rawValue <= 0 ? self.result(of: m) : nil
+        }
     }
 
-    func contains(_ text: String) -> Bool { firstMatch(in: text) != nil }
+    func contains(_ text: String) -> Bool {
+        let utf16 = UTF16Text.of(text)
+        return icu.withMatcher(on: utf16) { m in
+            var status = U_ZERO_ERROR
+            return swift_uregex_findNext(m, &status) != 0 && status.rawValue <= 0
+        }
+    }
 
-    /// A match starting exactly at `location` (a scalar boundary); look-behinds still see the
-    /// text before it. `length` is `text.utf16.count`.
-    ///
-    /// Every NSRegularExpression call copies its whole search range (the whole string, with
-    /// transparent bounds) to UTF-16 first: 50 µs on a 9 kB document, however short the match.
-    /// So the match runs on a window around `location`, and only a match that reaches the end of
-    /// the window (where the text might have gone on matching) is tried again on the whole text.
+    /// A match starting exactly at `location` (a scalar boundary); look-behinds and `^` still
+    /// see the text before it, and the match may run to the end of the text. `length` is
+    /// `text.utf16.count`.
     func match(in text: String, at location: Int, length: Int) -> NSTextCheckingResult? {
-        let options: NSRegularExpression.MatchingOptions = [.anchored, .withTransparentBounds, .withoutAnchoringBounds]
-        let at = String.Index(utf16Offset: location, in: text)
-        let scalars = text.unicodeScalars
-        let lower = scalars.index(at, offsetBy: -Self.windowBefore, limitedBy: scalars.startIndex) ?? scalars.startIndex
-        let upper = scalars.index(at, offsetBy: Self.windowAfter, limitedBy: scalars.endIndex) ?? scalars.endIndex
-        let window = String(scalars[lower..<upper])
-        let before = text.utf16.distance(from: lower, to: at)
-        let windowLength = window.utf16.count
-        var found: NSTextCheckingResult?
-        var hitEnd = false
-        regex.enumerateMatches(in: window, options: options.union(.reportCompletion),
-                               range: NSRange(location: before, length: windowLength - before)) { result, flags, stop in
-            if flags.contains(.hitEnd) { hitEnd = true }
-            if let result { found = result; stop.pointee = true }
-        }
-        guard let m = found else {
-            // No match in the window: none in the text either, unless matching ran into its end.
-            return hitEnd && upper != scalars.endIndex ? wholeTextMatch(in: text, at: location, length: length) : nil
-        }
-        if upper != scalars.endIndex && (hitEnd || NSMaxRange(m.range) > windowLength - Self.windowMargin) {
-            return wholeTextMatch(in: text, at: location, length: length)
-        }
-        return m.adjustingRanges(offset: location - before)
+        let utf16 = UTF16Text.of(text)
+        return icu.withMatcher(on: utf16) { m in match(m, at: location, length: length) }
     }
 
     /// The matches a left-to-right scan of the whole text finds, tried only at `starts` (sorted
     /// UTF-16 offsets), for patterns whose every match begins at one of them.
     func matches(in text: String, at starts: [Int]) -> [NSTextCheckingResult] {
-        let length = text.utf16.count
-        var result: [NSTextCheckingResult] = []
-        for start in starts where result.last.map({ NSMaxRange($0.range) <= start }) ?? true {
-            if let m = match(in: text, at: start, length: length) { result.append(m) }
+        let utf16 = UTF16Text.of(text)
+        let length = utf16.units.count
+        return icu.withMatcher(on: utf16) { m in
+            var result: [NSTextCheckingResult] = []
+            for start in starts where result.last.map({ NSMaxRange($0.range) <= start }) ?? true {
+                if let found = match(m, at: start, length: length) { result.append(found) }
+            }
+            return result
         }
-        return result
     }
 
-    private func wholeTextMatch(in text: String, at location: Int, length: Int) -> NSTextCheckingResult? {
-        regex.firstMatch(in: text, options: [.anchored, .withTransparentBounds, .withoutAnchoringBounds],
-                         range: NSRange(location: location, length: length - location))
+    private func match(_ m: OpaquePointer, at location: Int, length: Int) -> NSTextCheckingResult? {
+        var status = U_ZERO_ERROR
+        swift_uregex_setRegion(m, Int32(location), Int32(length), &status)
+        swift_uregex_useTransparentBounds(m, 1, &status)
+        swift_uregex_useAnchoringBounds(m, 0, &status)
+        let found = swift_uregex_lookingAt(m, -1, &status) != 0 && status.rawValue <= 0
+        return found ? result(of: m) : nil
     }
 
-    private static let windowBefore = 4, windowAfter = 400, windowMargin = 16
+    /// The current match of `m` with its groups; a group that did not take part has location
+    /// `NSNotFound`, as in `NSRegularExpression`'s results.
+    private func result(of m: OpaquePointer) -> NSTextCheckingResult {
+        var status = U_ZERO_ERROR
+        let groups = Int(swift_uregex_groupCount(m, &status))
+        var ranges = [NSRange](repeating: NSRange(location: NSNotFound, length: 0), count: groups + 1)
+        for g in 0...groups {
+            let start = Int(swift_uregex_start(m, Int32(g), &status))
+            if start >= 0 { ranges[g] = NSRange(location: start, length: Int(swift_uregex_end(m, Int32(g), &status)) - start) }
+        }
+        return ranges.withUnsafeMutableBufferPointer {
+            NSTextCheckingResult.regularExpressionCheckingResult(ranges: $0.baseAddress!, count: groups + 1, regularExpression: regex)
+        }
+    }
+}
+
+/// One compiled ICU expression. An ICU matcher holds the state of a match, so each concurrent
+/// user takes a clone of its own from a small pool.
+private final class ICURegex: @unchecked Sendable {  // the pool is guarded by `lock`
+    private let prototype: OpaquePointer
+    private var spares: [OpaquePointer] = []
+    private let lock = NSLock()
+
+    init(pattern: String, flags: UInt32) {
+        let units = Array(pattern.utf16)
+        var status = U_ZERO_ERROR
+        guard let compiled = swift_uregex_open(units, Int32(units.count), flags, nil, &status), status.rawValue <= 0 else {
+            fatalError("invalid pattern \(pattern): ICU error \(status.rawValue)")
+        }
+        prototype = compiled
+    }
+
+    deinit {
+        for m in spares { swift_uregex_close(m) }
+        swift_uregex_close(prototype)
+    }
+
+    /// Runs `body` with a matcher set to the whole of `text` (region and bounds as ICU's defaults).
+    func withMatcher<R>(on text: UTF16Text, _ body: (OpaquePointer) -> R) -> R {
+        lock.lock()
+        let spare = spares.popLast()
+        lock.unlock()
+        var status = U_ZERO_ERROR
+        guard let m = spare ?? swift_uregex_clone(prototype, &status) else { fatalError("ICU could not clone a pattern") }
+        defer {
+            lock.lock()
+            spares.append(m)
+            lock.unlock()
+        }
+        return text.units.withUnsafeBufferPointer { buffer in
+            swift_uregex_setText(m, buffer.baseAddress ?? Self.empty, Int32(buffer.count), &status)
+            defer { swift_uregex_setText(m, Self.empty, 0, &status) }  // drop the pointer into `text`
+            return body(m)
+        }
+    }
+
+    nonisolated(unsafe) private static let empty: UnsafePointer<UChar> = {
+        let p = UnsafeMutablePointer<UChar>.allocate(capacity: 1)
+        p.initialize(to: 0)
+        return UnsafePointer(p)
+    }()
+}
+
+/// A text's UTF-16 code units, made once per text and kept for the texts used most recently on
+/// this thread: the extractors run dozens of patterns over the same document, line or statement.
+final class UTF16Text {
+    let string: String
+    let units: [UInt16]
+
+    private init(_ string: String) {
+        self.string = string
+        units = Array(string.utf16)
+    }
+
+    static func of(_ text: String) -> UTF16Text {
+        // Only a String with storage of its own has an address to recognise it by; the cache
+        // holds the String, so while an entry lives no other text can have its address.
+        guard text.utf8.count > 15,
+              let address = text.utf8.withContiguousStorageIfAvailable({ UInt(bitPattern: $0.baseAddress) }) else {
+            return UTF16Text(text)
+        }
+        let cache = RecentTexts.current
+        if let hit = cache.entries.first(where: { $0.address == address && $0.text.string.utf8.count == text.utf8.count }) {
+            return hit.text
+        }
+        let made = UTF16Text(text)
+        if cache.entries.count == RecentTexts.capacity { cache.entries.removeFirst() }
+        cache.entries.append((address, made))
+        return made
+    }
+}
+
+/// The per-thread cache behind `UTF16Text.of`.
+private final class RecentTexts {
+    static let capacity = 8
+    var entries: [(address: UInt, text: UTF16Text)] = []
+
+    private static let key: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key) { pointer in
+            if let pointer { Unmanaged<RecentTexts>.fromOpaque(pointer).release() }
+        }
+        return key
+    }()
+
+    static var current: RecentTexts {
+        if let pointer = pthread_getspecific(key) { return Unmanaged<RecentTexts>.fromOpaque(pointer).takeUnretainedValue() }
+        let made = RecentTexts()
+        pthread_setspecific(key, Unmanaged.passRetained(made).toOpaque())
+        return made
+    }
 }
 
 extension String {
