@@ -102,7 +102,7 @@ public struct PhraseTerms: Sendable, Equatable {
         }
         func append(_ scalar: Unicode.Scalar) {
             if isWordChar(scalar) {
-                UTF8.encode(scalar) { out.append($0) }
+                if scalar.value < 0x80 { out.append(UInt8(scalar.value)) } else { UTF8.encode(scalar) { out.append($0) } }
                 lastWasSpace = false
             } else if !lastWasSpace {
                 out.append(UInt8(ascii: " "))
