@@ -32,35 +32,27 @@ struct Pattern: @unchecked Sendable {  // NSRegularExpression is immutable; ICUR
     func matches(in text: String) -> [NSTextCheckingResult] {
         let utf16 = UTF16Text.of(text)
         return icu.withMatcher(on: utf16) { m in
-            var status = U_ZERO_ERROR
             var result: [NSTextCheckingResult] = []
-            while swift_uregex_findNext(m, &status) != 0, status.rawValue <= 0 { result.append(self.result(of: m)) }
+            while findNext(m) { result.append(self.result(of: m)) }
             return result
         }
     }
 
     func firstMatch(in text: String) -> NSTextCheckingResult? {
         let utf16 = UTF16Text.of(text)
-        return icu.withMatcher(on: utf16) { m in
-            var status = U_ZERO_ERROR
-            return swift_uregex_findNext(m, &status) != 0 && status.rawValue <= 0 ? self.result(of: m) : nil
-        }
+        return icu.withMatcher(on: utf16) { m in findNext(m) ? self.result(of: m) : nil }
     }
 
     func contains(_ text: String) -> Bool {
         let utf16 = UTF16Text.of(text)
-        return icu.withMatcher(on: utf16) { m in
-            var status = U_ZERO_ERROR
-            return swift_uregex_findNext(m, &status) != 0 && status.rawValue <= 0
-        }
+        return icu.withMatcher(on: utf16) { m in findNext(m) }
     }
 
     /// A match starting exactly at `location` (a scalar boundary); look-behinds and `^` still
-    /// see the text before it, and the match may run to the end of the text. `length` is
-    /// `text.utf16.count`.
-    func match(in text: String, at location: Int, length: Int) -> NSTextCheckingResult? {
+    /// see the text before it, and the match may run to the end of the text.
+    func match(in text: String, at location: Int) -> NSTextCheckingResult? {
         let utf16 = UTF16Text.of(text)
-        return icu.withMatcher(on: utf16) { m in match(m, at: location, length: length) }
+        return icu.withMatcher(on: utf16) { m in match(m, at: location, length: utf16.units.count) }
     }
 
     /// The matches a left-to-right scan of the whole text finds, tried only at `starts` (sorted
@@ -75,6 +67,12 @@ struct Pattern: @unchecked Sendable {  // NSRegularExpression is immutable; ICUR
             }
             return result
         }
+    }
+
+    /// The next match of `m` after the last one, false at the end or on an ICU error.
+    private func findNext(_ m: OpaquePointer) -> Bool {
+        var status = U_ZERO_ERROR
+        return swift_uregex_findNext(m, &status) != 0 && status.rawValue <= 0
     }
 
     private func match(_ m: OpaquePointer, at location: Int, length: Int) -> NSTextCheckingResult? {

@@ -146,10 +146,9 @@ struct PhraseSet: Sendable {
             for i in candidates { hits += entries[i].parts[0].matches(in: text).map { ($0.range.location, i, $0.range) } }
         }
         hits.sort { ($0.location, $0.entry) < ($1.location, $1.entry) }
-        let length = text.utf16.count
         var result: [NSRange] = []
         for hit in hits where result.last.map({ NSMaxRange($0) <= hit.location }) ?? true {
-            if let range = hit.range ?? entries[hit.entry].parts[0].match(in: text, at: hit.location, length: length)?.range {
+            if let range = hit.range ?? entries[hit.entry].parts[0].match(in: text, at: hit.location)?.range {
                 result.append(range)
             }
         }
