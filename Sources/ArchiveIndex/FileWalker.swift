@@ -45,12 +45,14 @@ struct FileWalker {
                 }
                 return
             }
-            let children: [String]
-            do { children = try FileManager.default.contentsOfDirectory(atPath: path) } catch {
+            guard let listing = Self.list(path) else {
                 found.rejects.append(.init(path: path, reason: "cannot read folder: permission denied or unreadable"))
                 return
             }
-            for child in children.sorted() where !child.hasPrefix(".") {
+            for name in listing.undecodable where !name.hasPrefix(".") {
+                found.rejects.append(.init(path: path + "/" + name, reason: "file name is not valid UTF-8 (e.g. Latin-1 from an old Windows share): rename it, e.g. convmv -f latin1 -t utf8 --notest"))
+            }
+            for child in listing.names.sorted() where !child.hasPrefix(".") {
                 visit(path + "/" + child, named: false, into: &found, visited: &visited, seen: &seen)
             }
             return
@@ -64,5 +66,26 @@ struct FileWalker {
         } else {
             found.skipped.append(path)
         }
+    }
+
+    /// A folder's entries. Names that are not UTF-8 come apart: Foundation would hand them
+    /// over with U+FFFD in place of the odd bytes, a path that names nothing, so they are
+    /// returned separately (shown that way) to be reported instead of "not found".
+    static func list(_ folder: String) -> (names: [String], undecodable: [String])? {
+        guard let dir = opendir(folder) else { return nil }
+        defer { closedir(dir) }
+        var names: [String] = [], undecodable: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw -> [UInt8] in
+                Array(raw.prefix(while: { $0 != 0 }))
+            }
+            if name == [0x2E] || name == [0x2E, 0x2E] { continue }
+            if let decoded = String(validating: name, as: UTF8.self) {
+                names.append(decoded)
+            } else {
+                undecodable.append(String(decoding: name, as: UTF8.self))
+            }
+        }
+        return (names, undecodable)
     }
 }

@@ -18,6 +18,9 @@ public final class Importer {
         public var limits = WorkerLimits()
         /// Documents per commit: bounds memory and the work a crash can lose.
         public var batchSize = 500
+        /// Larger files are rejected before they are read: a 2 GB scan binder would cost a
+        /// worker that much memory and minutes of OCR, and is usually a mistake in the folder.
+        public var maximumFileBytes = 256 << 20
         /// Report what would happen, change nothing.
         public var dryRun = false
         /// Remove documents whose files vanished from the imported folders.
@@ -220,6 +223,13 @@ public final class Importer {
     }
 
     private func classify(_ path: String, in db: Database) throws -> Classification {
+        // stat follows a symlink to what it names: a link to a file is that file.
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            return .reject("cannot read file: it vanished or is not accessible")
+        }
+        // A named pipe or a device would block or never end when read; it is no document.
+        if let kind = Self.nonRegularKind(info.st_mode) { return .reject("not a regular file: \(kind)") }
         let attributes: [FileAttributeKey: Any]
         do { attributes = try FileManager.default.attributesOfItem(atPath: path) } catch {
             return .reject("cannot read file: it vanished or is not accessible")
@@ -231,16 +241,32 @@ public final class Importer {
         if known.count == 2, known[1] == signature, try db.termExists(Schema.Prefix.id + known[0]) {
             return .unchanged
         }
-        guard FileManager.default.isReadableFile(atPath: path),
-              let data = FileManager.default.contents(atPath: path) else {
+        if size > options.maximumFileBytes {
+            return .reject("file too large: \(size >> 20) MB (the limit is \(options.maximumFileBytes >> 20) MB; see --max-file-mb)")
+        }
+        guard FileManager.default.isReadableFile(atPath: path) else {
             return .reject("cannot read file: permission denied")
         }
-        let file = PendingFile(path: path, id: SHA256.hex(data), bytes: data.count, signature: signature,
+        guard let (id, bytes) = SHA256.hex(ofFileAt: path) else {
+            return .reject("cannot read file: it vanished or a read failed")
+        }
+        let file = PendingFile(path: path, id: id, bytes: bytes, signature: signature,
                                previousID: known.first)
         if try db.termExists(Schema.Prefix.id + file.id) {
             return .newPath(file)
         }
         return .extract(file)
+    }
+
+    /// What a file of this mode is, if it is not a regular file.
+    static func nonRegularKind(_ mode: mode_t) -> String? {
+        switch mode & S_IFMT {
+        case S_IFREG: nil
+        case S_IFIFO: "a named pipe (FIFO)"
+        case S_IFCHR, S_IFBLK: "a device"
+        case S_IFSOCK: "a socket"
+        default: "not a file of data"
+        }
     }
 
     /// The same bytes are already indexed: record this path on that document.

@@ -48,6 +48,9 @@ struct Import: ParsableCommand {
     @Option(help: "Documents per commit: what an interrupted import may have to redo.")
     var batchSize: Int = 500
 
+    @Option(help: "Files larger than this many MB are rejected unread.")
+    var maxFileMb: Int = 256
+
     func validate() throws {
         if paths.isEmpty && !retryFailed { throw ValidationError("name at least one file or folder to import (or --retry-failed)") }
         if workers < 1 { throw ValidationError("--workers must be at least 1") }
@@ -65,6 +68,7 @@ struct Import: ParsableCommand {
         options.workers = workers
         options.dryRun = dryRun
         options.batchSize = max(1, batchSize)
+        options.maximumFileBytes = max(1, maxFileMb) << 20
         options.prune = prune
         var roots = paths
         if retryFailed { roots += (try? RejectReport(indexPath: indexOptions.index).paths()) ?? [] }

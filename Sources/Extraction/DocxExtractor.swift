@@ -12,7 +12,7 @@ public enum DocxExtractor {
     public static func extract(data: Data) throws(ExtractionError) -> ExtractedText {
         if data.isEmpty { throw ExtractionError("empty file: zero bytes") }
         guard data.starts(with: [0x50, 0x4B, 0x03, 0x04]) else {
-            throw ExtractionError("not a Word .docx: \(PDFExtractor.sniff(data))")
+            throw ExtractionError("not a Word .docx: \(ContentSniffer.describe(data) ?? "not a ZIP archive")")
         }
         let xml: Data
         do {

@@ -32,7 +32,7 @@ public enum PDFExtractor {
     public static func extract(data: Data, clean: Bool = true) throws(ExtractionError) -> ExtractedText {
         if data.isEmpty { throw ExtractionError("empty file: zero bytes") }
         if !data.prefix(1024).contains("%PDF-".utf8) {
-            throw ExtractionError("not a PDF: \(sniff(data))")
+            throw ExtractionError("not a PDF: \(ContentSniffer.describe(data) ?? "no %PDF header")")
         }
         _ = keepGlobalParameters
         var gerror: UnsafeMutablePointer<GError>? = nil
@@ -104,16 +104,5 @@ public enum PDFExtractor {
         var parts = tm()
         gmtime_r(&t, &parts)
         return String(format: "%04d-%02d-%02d", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday))
-    }
-
-    /// What a file that claims to be a PDF looks like instead, for the reject reason.
-    static func sniff(_ data: Data) -> String {
-        let head = String(decoding: data.prefix(512), as: UTF8.self).lowercased()
-        if head.contains("<html") || head.contains("<!doctype html") { return "looks like HTML" }
-        if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return "looks like a ZIP archive (Word .docx?)" }
-        if data.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { return "looks like an old Office document (.doc)" }
-        if data.starts(with: [0xFF, 0xD8, 0xFF]) { return "looks like a JPEG image" }
-        if data.starts(with: [0x89, 0x50, 0x4E, 0x47]) { return "looks like a PNG image" }
-        return "no %PDF header"
     }
 }

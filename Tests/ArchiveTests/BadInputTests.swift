@@ -52,7 +52,48 @@ struct BadInputTests {
             let records = try ArkivCommand.run(["export", "--index", index]).jsonLines()
             let imported = Set(records.map { URL(fileURLWithPath: $0["path"] as! String).lastPathComponent })
             #expect(imported.isSuperset(of: ["multipage.pdf", "cp1252.txt", "one-line.txt"]))
+            // Its id is hashed in 1 MB pieces: it must still be the file's SHA-256.
+            let oneLine = records.first { ($0["path"] as! String).hasSuffix("/one-line.txt") }
+            #expect(oneLine?["id"] as? String == (try sha256sum(folder.appendingPathComponent("one-line.txt"))))
             #expect(summary["added"] as? Int == records.count)
+        }
+    }
+
+    @Test("a pipe, a device, a non-UTF-8 name, a disguised .docx and an oversized file: each named with its reason")
+    func filesThatAreNotWhatTheySeem() throws {
+        try TestSupport.withTemporaryDirectory { dir in
+            let folder = dir.appendingPathComponent("in")
+            let fm = FileManager.default
+            try fm.createDirectory(at: folder, withIntermediateDirectories: true)
+            try "Beslut om tillsyn av hemtjänsten i Umeå kommun.".write(to: folder.appendingPathComponent("good.txt"), atomically: true, encoding: .utf8)
+            // Reading either of these would block or never end: the import must not hang.
+            #expect(mkfifo(folder.appendingPathComponent("pipe.txt").path, 0o644) == 0)
+            try fm.createSymbolicLink(atPath: folder.appendingPathComponent("zero.pdf").path, withDestinationPath: "/dev/zero")
+            // A Latin-1 name ("Beslut Malmö.txt" with ö as the single byte 0xF6), as old Windows shares leave them.
+            var latin1Name = Array((folder.path + "/Beslut Malm").utf8).map { CChar(bitPattern: $0) }
+            latin1Name += [CChar(bitPattern: 0xF6)] + Array(".txt".utf8).map { CChar(bitPattern: $0) } + [0]
+            let fd = open(latin1Name, O_WRONLY | O_CREAT, 0o644)
+            #expect(fd >= 0)
+            _ = "Yttrande från Malmö stad.".withCString { write(fd, $0, strlen($0)) }
+            close(fd)
+            try "Det här är inget Word-dokument.".write(to: folder.appendingPathComponent("letter.docx"), atomically: true, encoding: .utf8)
+            try String(repeating: "Tillsyn av LSS-boende i Kiruna kommun. ", count: 60_000).write(to: folder.appendingPathComponent("big.txt"), atomically: true, encoding: .utf8)
+
+            let index = dir.appendingPathComponent("Index").path
+            let out = try ArkivCommand.run(["import", folder.path, "--index", index, "--json", "--max-file-mb", "1", "--timeout", "60"])
+            #expect(out.status == 3)
+            let summary = try out.json()
+            let rejects = Dictionary((summary["rejects"] as! [[String: String]]).map {
+                (String($0["path"]!.dropFirst(folder.path.count + 1)), $0["reason"]!)
+            }, uniquingKeysWith: { a, _ in a })
+            #expect(rejects["pipe.txt"] == "not a regular file: a named pipe (FIFO)")
+            #expect(rejects["zero.pdf"] == "not a regular file: a device")
+            #expect(rejects["Beslut Malm\u{FFFD}.txt"]?.hasPrefix("file name is not valid UTF-8") == true)
+            #expect(rejects["letter.docx"] == "not a Word .docx: looks like plain text")
+            #expect(rejects["big.txt"] == "file too large: 2 MB (the limit is 1 MB; see --max-file-mb)")
+            #expect(rejects.count == 5)
+            let records = try ArkivCommand.run(["export", "--index", index]).jsonLines()
+            #expect(records.map { URL(fileURLWithPath: $0["path"] as! String).lastPathComponent } == ["good.txt"])
         }
     }
 
