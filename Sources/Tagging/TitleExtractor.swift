@@ -12,14 +12,23 @@ struct TitleExtractor {
     /// and not a letterhead or label phrase of `title_skip`.
     private func isHeading(_ t: String) -> Bool {
         guard !t.hasFewerCharacters(than: 8), t.hasFewerCharacters(than: 151), !t.hasSuffix("."), !t.hasSuffix("?"),
-              !t.utf8.contains(0x3A), !t.utf8.contains(0x09), !t.utf8.contains(0x40),  // no : tab @
-              !t.contains(where: \.isNumber), let first = t.first, first.isLetter, first.isUppercase,
+              !t.containsByte(0x3A), !t.containsByte(0x09), !t.containsByte(0x40),  // no : tab @
+              !Self.hasNumber(t), let first = t.first, first.isLetter, first.isUppercase,
               t != t.uppercased(), !skip.matches(t), !Self.notTitle.contains(t) else { return false }
         return true
     }
 
+    /// `t.contains(where: \.isNumber)`, which breaks the whole line into graphemes, asked
+    /// only when some scalar is numeric: a Character is a number by its first scalar.
+    private static func hasNumber(_ t: String) -> Bool {
+        let anyNumericScalar = t.unicodeScalars.contains { s in
+            s.value < 0x80 ? (0x30...0x39).contains(s.value) : s.properties.numericType != nil
+        }
+        return anyNumericScalar && t.contains(where: \.isNumber)
+    }
+
     func title(for input: TaggingInput, doc: TextDocument) -> String {
-        if let first = input.pages.first, first.utf8.contains(0x23) {  // a # at all
+        if let first = input.pages.first, first.containsByte(0x23) {  // a # at all
             let headings = Self.markdownHeading.matches(in: first).map {
                 (level: $0.range(at: 1).length, text: first.sub($0.range(at: 2)).replacingOccurrences(of: "**", with: "").collapsedWhitespace)
             }.filter { $0.text.count >= 3 }
