@@ -21,18 +21,8 @@ final class DocumentIndexer {
     /// indexing, so it cannot run beside the writer. Title words count twice in the body
     /// (`wdfIncrement: 2`) and once under the title prefix: their occurrences are
     /// wdf(word) − wdf(title prefix + word).
-    func spellings(of doc: Document) throws -> [(word: String, count: Int)] {
-        let terms = try doc.terms()
-        var titleWDF: [Substring: Int] = [:]
-        for (term, wdf) in terms where term.hasPrefix(Schema.Prefix.title) {
-            titleWDF[term.dropFirst(Schema.Prefix.title.count)] = wdf
-        }
-        return terms.compactMap { term, wdf in
-            // Prefixes are upper-case ASCII; words are lower-cased by the term generator.
-            guard let first = term.utf8.first, !(0x41...0x5A).contains(first) else { return nil }
-            let count = wdf - (titleWDF[Substring(term)] ?? 0)
-            return count > 0 ? (term, count) : nil
-        }
+    func spellings(of doc: Document) throws -> SpellingCounts {
+        try doc.spellingCounts(subtractingPrefix: Schema.Prefix.title)
     }
 
     /// The multi-word expressions in `text` as single terms (where a phrase query would match).

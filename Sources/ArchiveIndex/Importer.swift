@@ -285,7 +285,7 @@ public final class Importer {
     struct PreparedFile: @unchecked Sendable {
         var document: Document
         var measures: [(uniqueTerm: String, document: Document)]
-        var spellings: [(word: String, count: Int)]
+        var spellings: SpellingCounts
     }
 
     /// Builds what `write` adds, on a worker's thread.
@@ -305,7 +305,7 @@ public final class Importer {
         try originals.store(try Extractor.read(file.path), id: file.id, extension: (file.path as NSString).pathExtension)
         try db.replaceDocument(uniqueTerm: Schema.Prefix.id + file.id, with: prepared.document)
         try Self.replaceMeasures(of: file.id, with: prepared.measures, db: db)
-        for (word, count) in prepared.spellings { try db.addSpelling(word, frequencyIncrement: count) }
+        try db.addSpellings(prepared.spellings)
         try db.setMetadata(Self.pathKey(file.path), "\(file.id) \(file.signature)")
         guard let previous = file.previousID, previous != file.id else { return false }
         _ = try removePath(file.path, fromDocument: previous, db: db, indexer: indexer)

@@ -352,6 +352,58 @@ int cx_document_terms(const cx_document *doc, cx_term_callback cb, void *ctx, cx
     })
 }
 
+/* The words a document adds to the spelling dictionary: each unprefixed term (prefixes are
+   upper-case ASCII) with its wdf less the wdf of the same word under title_prefix, where it
+   counts positive. Packed as word NUL wdf (4 bytes, little-endian) ...; free with cx_string_free.
+   Done here so the thousand terms of a document never become strings on the Swift side. */
+char *cx_document_spelling_counts(const cx_document *doc, const char *title_prefix, size_t *len, cx_error **err) {
+    CX_GUARD(nullptr, {
+        const std::string prefix(title_prefix);
+        std::unordered_map<std::string, Xapian::termcount> title;
+        std::string packed;
+        auto end = doc->doc.termlist_end();
+        if (!prefix.empty()) {
+            auto it = doc->doc.termlist_begin();
+            for (it.skip_to(prefix); it != end; ++it) {
+                const std::string t = *it;
+                if (t.compare(0, prefix.size(), prefix) != 0) break;
+                title[t.substr(prefix.size())] = it.get_wdf();
+            }
+        }
+        for (auto it = doc->doc.termlist_begin(); it != end; ++it) {
+            const std::string t = *it;
+            if (t.empty() || (t[0] >= 'A' && t[0] <= 'Z')) continue;
+            Xapian::termcount wdf = it.get_wdf();
+            auto found = title.find(t);
+            if (found != title.end()) wdf = wdf > found->second ? wdf - found->second : 0;
+            if (wdf == 0) continue;
+            packed.append(t);
+            packed.push_back('\0');
+            for (int shift = 0; shift < 32; shift += 8) packed.push_back(static_cast<char>((wdf >> shift) & 0xFF));
+        }
+        return dup_bytes(packed, len);
+    })
+}
+
+/* Adds what cx_document_spelling_counts packed. */
+int cx_database_add_spelling_counts(cx_database *db, const char *packed, size_t len, cx_error **err) {
+    CX_GUARD(0, {
+        CX_NEED_WRITABLE(db)
+        size_t i = 0;
+        while (i < len) {
+            const char *word = packed + i;
+            size_t wordLength = std::strlen(word);
+            i += wordLength + 1;
+            if (i + 4 > len) break;
+            uint32_t wdf = 0;
+            for (int k = 0; k < 4; ++k) wdf |= static_cast<uint32_t>(static_cast<unsigned char>(packed[i + k])) << (8 * k);
+            i += 4;
+            db->wdb.add_spelling(std::string(word, wordLength), wdf);
+        }
+        return 1;
+    })
+}
+
 /* ---- indexing text ---- */
 
 cx_termgenerator *cx_termgenerator_new(const char *language, cx_error **err) {

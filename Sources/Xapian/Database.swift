@@ -218,6 +218,15 @@ public final class WritableDatabase: Database {
         _ = try withErrorSlot("adding spelling \(word)") { cx_database_add_spelling(handle, word, UInt32(frequencyIncrement), $0) }
     }
 
+    /// Adds a document's spelling counts (see `Document.spellingCounts(subtractingPrefix:)`).
+    public func addSpellings(_ counts: SpellingCounts) throws(XapianError) {
+        _ = try withErrorSlot("adding spellings") { error in
+            counts.packed.withUnsafeBufferPointer { bytes in
+                bytes.withMemoryRebound(to: CChar.self) { cx_database_add_spelling_counts(handle, $0.baseAddress, $0.count, error) }
+            }
+        }
+    }
+
     public func addSynonym(_ term: String, _ synonym: String) throws(XapianError) {
         _ = try withErrorSlot("adding synonym \(term) -> \(synonym)") { cx_database_add_synonym(handle, term, synonym, $0) }
     }

@@ -54,12 +54,41 @@ public final class Document {
         return takeString(p, length: length)
     }
 
+    /// The words this document adds to the spelling dictionary (what Xapian's own spelling
+    /// option adds while indexing: every unprefixed term's wdf), less their wdf under
+    /// `titlePrefix`, counted in C++ so no term becomes a Swift string.
+    public func spellingCounts(subtractingPrefix titlePrefix: String) throws(XapianError) -> SpellingCounts {
+        var length = 0
+        let p = try withErrorSlot("counting spellings") { cx_document_spelling_counts(handle, titlePrefix, &length, $0) }
+        return SpellingCounts(packed: takeBytes(p, length: length))
+    }
+
     /// The document's terms with their within-document frequency.
     public func terms() throws(XapianError) -> [(term: String, wdf: Int)] {
         var out: [(String, Int)] = []
         let collect: ((String, UInt32)) -> Bool = { out.append(($0.0, Int($0.1))); return true }
         _ = try withCallback(collect) { (ctx) throws(XapianError) in
             try withErrorSlot("listing document terms") { cx_document_terms(handle, termCallback, ctx, $0) }
+        }
+        return out
+    }
+}
+
+/// Words and counts for a database's spelling dictionary, opaque until added with
+/// `WritableDatabase.addSpellings(_:)`.
+public struct SpellingCounts: Sendable {
+    let packed: [UInt8]
+
+    /// The words and counts, for inspection (tests, tools).
+    public var entries: [(word: String, count: Int)] {
+        var out: [(String, Int)] = []
+        var i = 0
+        while i < packed.count, let end = packed[i...].firstIndex(of: 0), end + 4 < packed.count {
+            let word = String(decoding: packed[i..<end], as: UTF8.self)
+            var count = 0
+            for k in 0..<4 { count |= Int(packed[end + 1 + k]) << (8 * k) }
+            out.append((word, count))
+            i = end + 5
         }
         return out
     }

@@ -191,6 +191,25 @@ struct XapianBindingTests {
         }
     }
 
+    @Test("spelling counts: unprefixed words by wdf, less their wdf under the title prefix, added as counted")
+    func spellingCounts() throws {
+        try TestSupport.withTemporaryDirectory { dir in
+            let doc = Document()
+            try doc.addTerm("placering", wdfIncrement: 3)
+            try doc.addTerm("Splacering", wdfIncrement: 1)  // the title's own field
+            try doc.addTerm("Zplacer", wdfIncrement: 3)     // a stem: no spelling
+            try doc.addTerm("rutin", wdfIncrement: 2)
+            try doc.addTerm("Srutin", wdfIncrement: 2)      // only in the title: nothing left
+            try doc.addTerm("å", wdfIncrement: 1)
+            let counts = try doc.spellingCounts(subtractingPrefix: "S")
+            #expect(counts.entries.map { "\($0.word)=\($0.count)" } == ["placering=2", "å=1"])
+            let db = try WritableDatabase(path: dir.path)
+            try db.addSpellings(counts)
+            try db.commit()
+            #expect(try Database(path: dir.path).spellings() == ["placering": 2, "å": 1])
+        }
+    }
+
     @Test("a stub file naming a remote shard is known as remote (term statistics are then batched)")
     func remoteStub() throws {
         try TestSupport.withTemporaryDirectory { dir in

@@ -127,6 +127,12 @@ cx_docid cx_document_docid(const cx_document *doc);
 /** The document's terms with their wdf. */
 int cx_document_terms(const cx_document *doc, cx_term_callback cb, void *ctx, cx_error **err);
 
+/** The words a document adds to the spelling dictionary, packed (word NUL wdf32le ...): every
+    unprefixed term's wdf less the same word's wdf under title_prefix. Free with cx_string_free. */
+char *cx_document_spelling_counts(const cx_document *doc, const char *title_prefix, size_t *len, cx_error **err);
+/** Adds spelling counts packed by cx_document_spelling_counts. */
+int cx_database_add_spelling_counts(cx_database *db, const char *packed, size_t len, cx_error **err);
+
 /* ---- indexing text ---- */
 /** language: a Snowball stemmer name ("swedish") or "" / "none" for no stemming. */
 cx_termgenerator *cx_termgenerator_new(const char *language, cx_error **err);
