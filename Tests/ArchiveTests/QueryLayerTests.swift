@@ -1,6 +1,6 @@
 import ArchiveIndex
 import Foundation
-import Search
+@testable import Search
 import Testing
 import TestSupport
 import Xapian
@@ -63,6 +63,15 @@ struct QueryLayerTests {
             let dnr = Set((hit["diarienummer"] as! [[String: String]]).map { $0["value"]! })
             #expect(dnr.isDisjoint(with: sourceDnr), "a document of the same case is not precedent")
         }
+    }
+
+    @Test("the similar-case text query skips words both long to read and common, only in large archives")
+    func commonWordsSkippedAtScale() {
+        // The Corpus: a word in 50 of 57 documents still counts (its posting list is short).
+        #expect(SimilarCases.isWorthReading(documentFrequency: 50, of: 57))
+        // A million documents: "brist" in 892,074 of them is skipped, a word in 9 % is kept.
+        #expect(!SimilarCases.isWorthReading(documentFrequency: 892_074, of: 1_000_000))
+        #expect(SimilarCases.isWorthReading(documentFrequency: 90_000, of: 1_000_000))
     }
 
     @Test("a pasted criticism finds a document with the same brist first, with reasons")
