@@ -24,9 +24,12 @@ public enum Extractor {
             result = ExtractedText(pages: [normaliseLineEnds(text)], method: .plain, encoding: encoding)
         }
         if result.pages.allSatisfy(\.isBlank) {
-            throw ExtractionError(result.method == .plain
-                ? "no text: the file holds only whitespace"
-                : "no text on any page and OCR found none")
+            switch ext {
+            case "pdf": throw ExtractionError("no text on any page and OCR found none")
+            case "docx": throw ExtractionError("no text: the Word document has no paragraph with text (only images or tables of nothing?)")
+            case "html", "htm": throw ExtractionError("no text: the page has none outside its markup and scripts")
+            default: throw ExtractionError("no text: the file holds only whitespace")
+            }
         }
         return result
     }

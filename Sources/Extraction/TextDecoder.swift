@@ -24,7 +24,10 @@ public enum TextDecoder {
             return (s, little ? "utf-16le" : "utf-16be")
         }
         if bytes.contains(0) {
-            throw ExtractionError("not a text file: contains NUL bytes (binary data, or UTF-16 without a byte order mark)")
+            // Some exports write UTF-16 without a byte order mark. Swedish text is nearly all
+            // Latin script, so one byte of every pair is zero, always on the same side.
+            if let (s, name) = bomlessUTF16(bytes) { return (s, name) }
+            throw ExtractionError("not a text file: NUL bytes scattered through it (binary data)")
         }
         if let s = String(validatingUTF8Bytes: bytes[...]) { return (s, "utf-8") }
         if bytes.contains(where: undefinedInWindows1252.contains) {
@@ -34,6 +37,32 @@ public enum TextDecoder {
             throw ExtractionError("invalid text encoding: neither UTF-8 nor Windows-1252")
         }
         return (s, "windows-1252")
+    }
+}
+
+extension TextDecoder {
+    /// UTF-16 without a byte order mark, recognised when the zero bytes all stand on one side
+    /// of the pairs (the high byte of Latin-script text) and the other side has almost none;
+    /// then strictly decoded, or nil (binary data also has zeros, but scattered).
+    static func bomlessUTF16(_ bytes: [UInt8]) -> (String, String)? {
+        guard bytes.count >= 16, bytes.count % 2 == 0 else { return nil }  // too short to tell
+        let sample = bytes.prefix(4096)
+        var zerosAtEven = 0, zerosAtOdd = 0
+        for (i, b) in sample.enumerated() where b == 0 {
+            if i % 2 == 0 { zerosAtEven += 1 } else { zerosAtOdd += 1 }
+        }
+        let pairs = sample.count / 2
+        let little: Bool
+        if zerosAtOdd * 10 >= pairs * 7, zerosAtEven * 50 <= pairs { little = true }
+        else if zerosAtEven * 10 >= pairs * 7, zerosAtOdd * 50 <= pairs { little = false }
+        else { return nil }
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        for i in stride(from: 0, to: bytes.count, by: 2) {
+            units.append(little ? UInt16(bytes[i]) | UInt16(bytes[i + 1]) << 8 : UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1]))
+        }
+        guard let text = String(validating: units, as: UTF16.self), !text.unicodeScalars.contains(where: { $0.value == 0 }) else { return nil }
+        return (text, little ? "utf-16le" : "utf-16be")
     }
 }
 

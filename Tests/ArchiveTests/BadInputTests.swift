@@ -59,7 +59,7 @@ struct BadInputTests {
         }
     }
 
-    @Test("a pipe, a device, a non-UTF-8 name, a disguised .docx and an oversized file: each named with its reason")
+    @Test("a pipe, a device, a non-UTF-8 name, a disguised .docx, an oversized file and a page of only script: each named with its reason")
     func filesThatAreNotWhatTheySeem() throws {
         try TestSupport.withTemporaryDirectory { dir in
             let folder = dir.appendingPathComponent("in")
@@ -78,6 +78,9 @@ struct BadInputTests {
             close(fd)
             try "Det här är inget Word-dokument.".write(to: folder.appendingPathComponent("letter.docx"), atomically: true, encoding: .utf8)
             try String(repeating: "Tillsyn av LSS-boende i Kiruna kommun. ", count: 60_000).write(to: folder.appendingPathComponent("big.txt"), atomically: true, encoding: .utf8)
+            try "<html><head><script>var beslut = 1;</script></head><body> </body></html>".write(to: folder.appendingPathComponent("script-only.html"), atomically: true, encoding: .utf8)
+            // UTF-16 without a byte order mark, as some exports write it: imported, not refused.
+            try "Återredovisning från Kiruna kommun om hemtjänst.".data(using: .utf16LittleEndian)!.write(to: folder.appendingPathComponent("export.txt"))
 
             let index = dir.appendingPathComponent("Index").path
             let out = try ArkivCommand.run(["import", folder.path, "--index", index, "--json", "--max-file-mb", "1", "--timeout", "60"])
@@ -91,9 +94,11 @@ struct BadInputTests {
             #expect(rejects["Beslut Malm\u{FFFD}.txt"]?.hasPrefix("file name is not valid UTF-8") == true)
             #expect(rejects["letter.docx"] == "not a Word .docx: looks like plain text")
             #expect(rejects["big.txt"] == "file too large: 2 MB (the limit is 1 MB; see --max-file-mb)")
-            #expect(rejects.count == 5)
+            #expect(rejects["script-only.html"] == "no text: the page has none outside its markup and scripts")
+            #expect(rejects.count == 6)
             let records = try ArkivCommand.run(["export", "--index", index]).jsonLines()
-            #expect(records.map { URL(fileURLWithPath: $0["path"] as! String).lastPathComponent } == ["good.txt"])
+            #expect(Set(records.map { URL(fileURLWithPath: $0["path"] as! String).lastPathComponent }) == ["good.txt", "export.txt"])
+            #expect(records.contains { $0["municipality"] as? String == "Kiruna" })
         }
     }
 

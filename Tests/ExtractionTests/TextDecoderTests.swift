@@ -20,6 +20,17 @@ struct TextDecoderTests {
         #expect(try TextDecoder.decode(be) == (swedish, "utf-16be"))
     }
 
+    @Test("UTF-16 without a byte order mark is recognised by where its zero bytes stand; binary is not")
+    func bomlessUTF16() throws {
+        #expect(try TextDecoder.decode(swedish.data(using: .utf16LittleEndian)!) == (swedish, "utf-16le"))
+        #expect(try TextDecoder.decode(swedish.data(using: .utf16BigEndian)!) == (swedish, "utf-16be"))
+        // Zeros, but not one in every pair: refused as binary.
+        let binary = Data((0..<1024).map { UInt8(truncatingIfNeeded: $0 * 7) })
+        #expect(throws: ExtractionError("not a text file: NUL bytes scattered through it (binary data)")) {
+            try TextDecoder.decode(binary)
+        }
+    }
+
     @Test("Windows-1252 from old archives keeps å ä ö, § and the en dash")
     func windows1252() throws {
         let data = swedish.data(using: .windowsCP1252)!
