@@ -18,9 +18,9 @@ final class WordSet {
     /// The words in UTF-8 order, for prefix lookups.
     private lazy var sorted: [String] = words.sorted(by: Self.precedesInUTF8)
 
-    /// A 256-bit filter of the words' first two bytes: most prefix keys asked of a statement
-    /// begin like none of its words, and this answers those without comparing strings.
-    private var leadingPairs: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    /// The words' first two bytes, as a filter: most prefix keys asked of a statement begin
+    /// like none of its words, and this answers those without comparing strings.
+    private var leadingPairs = LeadingPairFilter()
 
     init(_ text: some StringProtocol, positions: Bool = false) {
         var words: Set<String> = []
@@ -31,37 +31,7 @@ final class WordSet {
         self.words = positions ? Set(offsets.keys) : words
         self.offsets = offsets
         if !positions {
-            for word in words { Self.setBit(Self.leadingPair(word), in: &leadingPairs) }
-        }
-    }
-
-    /// A number 0..<256 from the first two UTF-8 bytes (nil for a one-byte word).
-    private static func leadingPair(_ s: String) -> Int? {
-        var bytes = s.utf8.makeIterator()
-        guard let a = bytes.next(), let b = bytes.next() else { return nil }
-        return (Int(a) &* 31 &+ Int(b)) & 255
-    }
-
-    private static func setBit(_ bit: Int?, in set: inout (UInt64, UInt64, UInt64, UInt64)) {
-        guard let bit else { return }
-        let mask = UInt64(1) << UInt64(bit & 63)
-        switch bit >> 6 {
-        case 0: set.0 |= mask
-        case 1: set.1 |= mask
-        case 2: set.2 |= mask
-        default: set.3 |= mask
-        }
-    }
-
-    /// False only when no word can start with `prefix` (its first two bytes are no word's).
-    private func mayHaveWord(startingLike prefix: String) -> Bool {
-        guard let bit = Self.leadingPair(prefix) else { return true }
-        let mask = UInt64(1) << UInt64(bit & 63)
-        switch bit >> 6 {
-        case 0: return leadingPairs.0 & mask != 0
-        case 1: return leadingPairs.1 & mask != 0
-        case 2: return leadingPairs.2 & mask != 0
-        default: return leadingPairs.3 & mask != 0
+            for word in words { leadingPairs.insert(word) }
         }
     }
 
@@ -91,7 +61,7 @@ final class WordSet {
     /// beats sorting them for a binary search.
     func hasWord(withPrefix prefix: String) -> Bool {
         if words.count > 64 || !offsets.isEmpty { return !words(withPrefix: prefix).isEmpty }
-        guard mayHaveWord(startingLike: prefix) else { return false }
+        guard leadingPairs.mayContainWord(startingLike: prefix) else { return false }
         var prefix = prefix
         return prefix.withUTF8 { p in
             guard !p.isEmpty else { return !words.isEmpty }
@@ -177,5 +147,41 @@ final class WordSet {
             }
         }
         return keys
+    }
+}
+
+/// A 256-bit set of hashed leading byte pairs: no false negatives, few false positives for the
+/// few dozen words of a statement.
+private struct LeadingPairFilter {
+    private var bits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+    /// 0..<256 from the first two UTF-8 bytes; nil for a one-byte string.
+    private static func slot(_ s: String) -> Int? {
+        var bytes = s.utf8.makeIterator()
+        guard let a = bytes.next(), let b = bytes.next() else { return nil }
+        return (Int(a) &* 31 &+ Int(b)) & 255
+    }
+
+    mutating func insert(_ word: String) {
+        guard let slot = Self.slot(word) else { return }
+        let mask = UInt64(1) << UInt64(slot & 63)
+        switch slot >> 6 {
+        case 0: bits.0 |= mask
+        case 1: bits.1 |= mask
+        case 2: bits.2 |= mask
+        default: bits.3 |= mask
+        }
+    }
+
+    /// False only when no inserted word starts with the first two bytes of `prefix`.
+    func mayContainWord(startingLike prefix: String) -> Bool {
+        guard let slot = Self.slot(prefix) else { return true }
+        let word = switch slot >> 6 {
+        case 0: bits.0
+        case 1: bits.1
+        case 2: bits.2
+        default: bits.3
+        }
+        return word & (UInt64(1) << UInt64(slot & 63)) != 0
     }
 }
