@@ -124,7 +124,8 @@ public struct PhraseTerms: Sendable, Equatable {
         }
         // ASCII byte by byte through a table (most of any text); other scalars decoded from the
         // bytes. Lower-casing the whole text first was a third of this function's time.
-        let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+        var text = text
+        text.withUTF8 { bytes in
             var i = 0
             while i < bytes.count {
                 let b = bytes[i]
@@ -147,22 +148,15 @@ public struct PhraseTerms: Sendable, Equatable {
                 i += length
             }
         }
-        if done == nil {
-            for scalar in text.unicodeScalars {
-                if scalar.value < 0x80 { append(Unicode.Scalar(asciiLowercase(UInt8(scalar.value)))) } else { appendNonASCII(scalar) }
-            }
-        }
         if !lastWasSpace { out.append(UInt8(ascii: " ")) }
         return out
     }
-
-    private static func asciiLowercase(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 32 : b }
 
     /// For each ASCII byte: its lower case if it belongs to a word (letters, digits, "_"), else 0.
     private static let asciiWordByte: [UInt8] = (0..<128).map { (b: Int) -> UInt8 in
         let byte = UInt8(b)
         let isWord = (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x5F
-        return isWord ? asciiLowercase(byte) : 0
+        return isWord ? (byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte) : 0
     }
 
     /// Whether `pattern` (which begins and ends with a space) stands at `offset` of `text`.

@@ -20,7 +20,7 @@ final class WordSet {
 
     /// The words' first two bytes, as a filter: most prefix keys asked of a statement begin
     /// like none of its words, and this answers those without comparing strings.
-    private var leadingPairs = LeadingPairFilter()
+    private let leadingPairs: LeadingPairFilter
 
     init(_ text: some StringProtocol, positions: Bool = false) {
         var words: Set<String> = []
@@ -30,9 +30,9 @@ final class WordSet {
         }
         self.words = positions ? Set(offsets.keys) : words
         self.offsets = offsets
-        if !positions {
-            for word in words { leadingPairs.insert(word) }
-        }
+        var pairs = LeadingPairFilter()
+        if !positions { for word in words { pairs.insert(word) } }
+        leadingPairs = pairs
     }
 
     /// Every word of `text`, lower-cased, in order, with the UTF-16 offset where it starts.
@@ -62,26 +62,18 @@ final class WordSet {
     func hasWord(withPrefix prefix: String) -> Bool {
         if words.count > 64 || !offsets.isEmpty { return !words(withPrefix: prefix).isEmpty }
         guard leadingPairs.mayContainWord(startingLike: prefix) else { return false }
-        var prefix = prefix
-        return prefix.withUTF8 { p in
-            guard !p.isEmpty else { return !words.isEmpty }
-            return words.contains { word in
-                var word = word
-                return word.withUTF8 { w in w.count >= p.count && memcmp(w.baseAddress!, p.baseAddress!, p.count) == 0 }
-            }
-        }
+        return words.contains { Self.hasUTF8Prefix($0, prefix) }
     }
 
     /// The words that start with `prefix`.
     func words(withPrefix prefix: String) -> ArraySlice<String> {
-        let p = prefix.utf8
         var low = 0, high = sorted.count
         while low < high {
             let mid = (low + high) / 2
             if Self.precedesInUTF8(sorted[mid], prefix) { low = mid + 1 } else { high = mid }
         }
         var end = low
-        while end < sorted.count && sorted[end].utf8.starts(with: p) { end += 1 }
+        while end < sorted.count && Self.hasUTF8Prefix(sorted[end], prefix) { end += 1 }
         return sorted[low..<end]
     }
 
@@ -95,6 +87,14 @@ final class WordSet {
                 let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
                 return order != 0 ? order < 0 : x.count < y.count
             }
+        }
+    }
+
+    /// Whether `word`'s UTF-8 bytes begin with `prefix`'s, by memcmp.
+    static func hasUTF8Prefix(_ word: String, _ prefix: String) -> Bool {
+        var word = word, prefix = prefix
+        return word.withUTF8 { w in
+            prefix.withUTF8 { p in p.isEmpty || (w.count >= p.count && memcmp(w.baseAddress!, p.baseAddress!, p.count) == 0) }
         }
     }
 
