@@ -86,6 +86,16 @@ final class WebDriver: @unchecked Sendable {
 
     func text(_ element: String) async throws -> String { try await command("GET", "element/\(element)/text") as? String ?? "" }
     func text(of css: String) async throws -> String { try await text(try await find(css)) }
+    /// The element's text once it exists (a page may still be loading, or refreshing itself),
+    /// or "" after `seconds`.
+    func text(of css: String, within seconds: Double) async throws -> String {
+        let deadline = Date().addingTimeInterval(seconds)
+        while true {
+            if let element = try await findAll(css).first, let text = try? await text(element) { return text }
+            if Date() >= deadline { return "" }
+            try await Task.sleep(nanoseconds: 100_000_000)
+        }
+    }
     func texts(of css: String) async throws -> [String] {
         var out: [String] = []
         for element in try await findAll(css) { out.append(try await text(element)) }
