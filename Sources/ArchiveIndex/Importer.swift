@@ -78,12 +78,13 @@ public final class Importer {
         // are made beside extraction, one indexer per worker thread, so the writer only writes.
         let indexer = try DocumentIndexer(stopwords: stopwords, phrases: phrases)
         let inFlight = PendingFiles()   // path → the file being extracted
+        let originals = self.originals
         let preparing: @Sendable () -> (String, ProcessedFile) -> Result<PreparedFile, Error> = {
             let threadIndexer = Result { try DocumentIndexer(stopwords: stopwords, phrases: phrases) }
             return { path, processed in
                 Result {
                     guard let file = inFlight[path] else { throw ArchiveError("internal error: \(path) was not being extracted") }
-                    return try Self.prepare(file, processed, indexer: try threadIndexer.get())
+                    return try Self.prepare(file, processed, indexer: try threadIndexer.get(), originals: originals)
                 }
             }
         }
@@ -293,8 +294,13 @@ public final class Importer {
         var spellings: SpellingCounts
     }
 
-    /// Builds what `write` adds, on a worker's thread.
-    static func prepare(_ file: PendingFile, _ processed: ProcessedFile, indexer: DocumentIndexer) throws -> PreparedFile {
+    /// Builds what `write` adds, on a worker's thread, and stores the original there too: the
+    /// writer is the one thread every document passes through, so it only writes to Xapian.
+    /// (Ids in flight are distinct, so no two threads store the same original; each is
+    /// flushed by the `sync()` before the commit that adds its document.)
+    static func prepare(_ file: PendingFile, _ processed: ProcessedFile, indexer: DocumentIndexer,
+                        originals: OriginalStore) throws -> PreparedFile {
+        try originals.store(try Extractor.read(file.path), id: file.id, extension: (file.path as NSString).pathExtension)
         let (text, facts) = (processed.text, processed.facts)
         let record = DocumentRecord(id: file.id, path: file.path, facts: facts, text: text, bytes: file.bytes)
         let stored = StoredDocument(record: record, evidence: facts.evidence, pages: text.pages)
@@ -307,9 +313,11 @@ public final class Importer {
     /// the same path.
     private func write(_ file: PendingFile, prepared: PreparedFile, db: WritableDatabase,
                        indexer: DocumentIndexer) throws -> Bool {
-        try originals.store(try Extractor.read(file.path), id: file.id, extension: (file.path as NSString).pathExtension)
-        try db.replaceDocument(uniqueTerm: Schema.Prefix.id + file.id, with: prepared.document)
-        try Self.replaceMeasures(of: file.id, with: prepared.measures, db: db)
+        // Classification found no document with these bytes, and a second file with them waits
+        // while this one is in flight: the document and its measure entries are new, so they
+        // are added without the look-ups replacing would cost.
+        _ = try db.addDocument(prepared.document)
+        for (_, measure) in prepared.measures { _ = try db.addDocument(measure) }
         try db.addSpellings(prepared.spellings)
         try db.setMetadata(Self.pathKey(file.path), "\(file.id) \(file.signature)")
         guard let previous = file.previousID, previous != file.id else { return false }

@@ -23,11 +23,15 @@ public struct OriginalStore: Sendable {
     }
 
     /// Copies the bytes in, atomically (temp file + rename), unless already there. Not yet
-    /// flushed to disk: `sync()` does that for a whole batch.
+    /// flushed to disk: `sync()` does that for a whole batch. Safe on several threads at once
+    /// for different ids.
     func store(_ data: Data, id: String, extension ext: String) throws {
         let target = url(id: id, extension: ext)
         if FileManager.default.fileExists(atPath: target.path) { return }
-        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        // Several threads store at once: a folder another thread just made is no error.
+        for folder in [root, target.deletingLastPathComponent()] where mkdir(folder.path, 0o755) != 0 && errno != EEXIST {
+            throw ArchiveError("cannot create \(folder.path): \(String(cString: strerror(errno)))")
+        }
         let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(id).\(getpid()).tmp")
         // Not Data.write: it fsyncs every file, and the writer waited on the disk once a document.
         do {
