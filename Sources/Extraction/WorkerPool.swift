@@ -31,8 +31,6 @@ public final class WorkerPool<Output: Codable & Sendable>: @unchecked Sendable {
         self.limits = limits
     }
 
-    /// Extracts every path; `handle` is called on the calling thread, one result at a time, in
-    /// completion order. At most a few results wait in memory, whatever the number of files.
     /// Files given out per worker before their results are handled: what the workers can get
     /// on with while the caller writes. Each holds one prepared document in memory. A commit
     /// of 500 documents took 0.25–0.35 s here, in which two workers finish about 80 files:
@@ -40,6 +38,9 @@ public final class WorkerPool<Output: Codable & Sendable>: @unchecked Sendable {
     /// import); with 96 each they carry on through it (1.95).
     static var filesInFlightPerWorker: Int { 96 }
 
+    /// Extracts every path; `handle` is called on the calling thread, one result at a time, in
+    /// completion order. At most `filesInFlightPerWorker` results a worker wait in memory,
+    /// whatever the number of files.
     public func extract(_ paths: [String], handle: (String, Result<Output, ExtractionError>) -> Void) {
         var remaining = paths[...]
         extract(next: { remaining.popFirst() }, handle: handle)
