@@ -615,6 +615,8 @@ void cx_enquire_set_bm25(cx_enquire *e, double k1, double k2, double k3, double 
     e->enq.set_weighting_scheme(Xapian::BM25Weight(k1, k2, k3, b, min_normlen));
 }
 
+void cx_enquire_set_bool_weight(cx_enquire *e) { e->enq.set_weighting_scheme(Xapian::BoolWeight()); }
+
 void cx_enquire_clear_spies(cx_enquire *e) { e->enq.clear_matchspies(); }
 
 cx_mset *cx_enquire_get_mset(cx_enquire *e, uint32_t first, uint32_t max, uint32_t checkatleast,

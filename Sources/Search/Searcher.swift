@@ -65,13 +65,21 @@ public final class Searcher {
                                           checkAtLeast: request.exactFacets ? documents : min(documents, max(request.facetSample, 1)))
         var hits: [SearchResponse.Hit] = []
         try matches.fetchDocuments()
+        // Xapian picks a snippet's passage by its words' weights, which it takes from the
+        // match: from per-shard weight bounds when the archive is sharded, so a document could
+        // get another passage there than in one index. In a match where every word weighs the
+        // same, the passage depends on the words alone, in any layout.
+        let snippetEnquire = try Enquire(database: database)
+        snippetEnquire.setQuery(query)
+        snippetEnquire.setBoolWeight()
+        let snippets = matches.count > 0 ? try snippetEnquire.matches(limit: 0) : matches
         for i in 0..<matches.count {
             // Snippets come from the first part of very long texts: a 20 MB dump must not make
             // every answer slow.
             let (record, text) = try StoredDocument.decodeForHit(try matches.document(at: i).data(), textBytes: Self.snippetSource)
             let (window, cutBefore) = SnippetWindow.window(of: text, terms: queryTerms)
             let source = request.showPersonnummer ? String(window) : PersonnummerMask.mask(String(window))
-            var snippet = try matches.snippet(of: source, length: 320)
+            var snippet = try snippets.snippet(of: source, length: 320)
             if cutBefore, !snippet.hasPrefix("…") { snippet = "…" + snippet }
             hits.append(.init(record: record, score: matches.weight(at: i), snippet: snippet))
         }

@@ -35,6 +35,9 @@ public final class Enquire {
         cx_enquire_set_bm25(handle, k1, k2, k3, b, minNormLength)
     }
 
+    /// Every match weighs 0, and so does every query word (Xapian's BoolWeight).
+    public func setBoolWeight() { cx_enquire_set_bool_weight(handle) }
+
     /// Counts values over all matching documents (up to `checkAtLeast` of `matches`).
     public func addSpy(_ spy: ValueCountSpy) {
         spies.append(spy)
