@@ -28,9 +28,12 @@ public struct OriginalStore: Sendable {
     func store(_ data: Data, id: String, extension ext: String) throws {
         let target = url(id: id, extension: ext)
         if FileManager.default.fileExists(atPath: target.path) { return }
-        // Several threads store at once: a folder another thread just made is no error.
-        for folder in [root, target.deletingLastPathComponent()] where mkdir(folder.path, 0o755) != 0 && errno != EEXIST {
-            throw ArchiveError("cannot create \(folder.path): \(String(cString: strerror(errno)))")
+        // Several threads store at once: a folder another thread just made is no error. The
+        // root is made only when it is missing, not asked for with every file.
+        let folder = target.deletingLastPathComponent().path
+        func made(_ path: String) -> Bool { mkdir(path, 0o755) == 0 || errno == EEXIST }
+        guard made(folder) || (errno == ENOENT && made(root.path) && made(folder)) else {
+            throw ArchiveError("cannot create \(folder): \(String(cString: strerror(errno)))")
         }
         let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(id).\(getpid()).tmp")
         // Not Data.write: it fsyncs every file, and the writer waited on the disk once a document.

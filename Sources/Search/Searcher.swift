@@ -40,6 +40,15 @@ public final class Searcher {
     /// Bytes of a document's text a snippet is chosen from.
     static let snippetSource = 200_000
 
+    /// A match of `query` that finds no hits but carries the query's words, all weighing the
+    /// same: what `snippet(of:)` needs.
+    private func equallyWeighted(_ query: Query, in database: Database) throws -> MatchSet {
+        let enquire = try Enquire(database: database)
+        enquire.setQuery(query)
+        enquire.setBoolWeight()
+        return try enquire.matches(limit: 0)
+    }
+
     public func search(_ request: SearchRequest) throws -> SearchResponse {
         let database = reader.database
         var (query, suggestion) = try builder.parse(request.query)
@@ -69,10 +78,7 @@ public final class Searcher {
         // match: from per-shard weight bounds when the archive is sharded, so a document could
         // get another passage there than in one index. In a match where every word weighs the
         // same, the passage depends on the words alone, in any layout.
-        let snippetEnquire = try Enquire(database: database)
-        snippetEnquire.setQuery(query)
-        snippetEnquire.setBoolWeight()
-        let snippets = matches.count > 0 ? try snippetEnquire.matches(limit: 0) : matches
+        let snippets = matches.count > 0 ? try equallyWeighted(query, in: database) : matches
         for i in 0..<matches.count {
             // Snippets come from the first part of very long texts: a 20 MB dump must not make
             // every answer slow.

@@ -217,9 +217,9 @@ void cx_enquire_set_query(cx_enquire *e, const cx_query *q);
 void cx_enquire_set_sort(cx_enquire *e, int slot, int reverse);
 /** Collapse: at most one hit per distinct value in slot (slot < 0 turns it off). */
 void cx_enquire_set_collapse_key(cx_enquire *e, int slot);
-/** BM25 parameters; the defaults are Xapian's. */
-/// Every match weighs 0.
+/** Every match weighs 0, and so does every query word (BoolWeight). */
 void cx_enquire_set_bool_weight(cx_enquire *e);
+/** BM25 parameters; the defaults are Xapian's. */
 void cx_enquire_set_bm25(cx_enquire *e, double k1, double k2, double k3, double b,
                          double min_normlen);
 /** spy stays owned by the caller and must outlive every get_mset on e. local: no shard of e's
