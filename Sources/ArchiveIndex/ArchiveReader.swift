@@ -4,6 +4,9 @@ import Xapian
 /// Read access to an index: documents by id, every record for export.
 public final class ArchiveReader {
     public let database: Database
+    /// Where the index was opened from, so more readers of it can be opened (nil when built
+    /// from a database).
+    public let indexPath: String?
 
     /// Opens the index at `path` (a folder, or a stub file listing shards) read-only.
     public init(indexPath: String) throws {
@@ -11,6 +14,7 @@ public final class ArchiveReader {
             throw ArchiveError("no index at \(indexPath): run `arkiv import` first")
         }
         database = try Database(path: indexPath)
+        self.indexPath = indexPath
         // Another layout would give wrong answers, not errors (measures would match nothing).
         let version = try database.metadata("schema")
         if !version.isEmpty, version != Schema.version {
@@ -18,7 +22,10 @@ public final class ArchiveReader {
         }
     }
 
-    public init(database: Database) { self.database = database }
+    public init(database: Database) {
+        self.database = database
+        indexPath = nil
+    }
 
     /// Whether a read failed because an import committed twice meanwhile, so the revision it
     /// read was discarded: reading again on a fresh reader gives the answer.

@@ -9,6 +9,7 @@
 #include <cstring>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -150,6 +151,16 @@ uint32_t cx_database_doccount(const cx_database *db, cx_error **err) {
 
 cx_docid cx_database_lastdocid(const cx_database *db, cx_error **err) {
     CX_GUARD(0, { return db->read().get_lastdocid(); })
+}
+
+uint64_t cx_database_total_length(const cx_database *db, cx_error **err) {
+    CX_GUARD(0, { return db->read().get_total_length(); })
+}
+
+uint32_t cx_database_shard_count(const cx_database *db) { return static_cast<uint32_t>(db->read().size()); }
+
+char *cx_database_uuid(const cx_database *db, cx_error **err) {
+    CX_GUARD(nullptr, { return dup_bytes(db->read().get_uuid()); })
 }
 
 int cx_database_term_exists(const cx_database *db, const char *term, cx_error **err) {
@@ -511,6 +522,49 @@ int cx_query_terms_each(const cx_query *q, cx_term_callback cb, void *ctx) {
 
 void cx_query_free(cx_query *q) { delete q; }
 
+namespace {
+// Matches every document of the shards whose UUIDs it holds, and none of the others: a filter
+// that lets a match over all shards (so with the statistics of all of them, and the same
+// weights) look at some shards only. Xapian clones a posting source for each shard of a
+// multi-database and initialises the clone with that shard alone.
+struct ShardFilter : Xapian::PostingSource {
+    std::set<std::string> uuids;
+    bool inside = false;
+    Xapian::docid current = 0, last = 0;
+    Xapian::doccount count = 0;
+
+    explicit ShardFilter(std::set<std::string> u) : uuids(std::move(u)) {}
+    Xapian::PostingSource *clone() const override { return new ShardFilter(uuids); }
+    void init(const Xapian::Database &shard) override {
+        inside = uuids.count(shard.get_uuid()) > 0;
+        current = 0;
+        last = inside ? shard.get_lastdocid() : 0;
+        count = inside ? shard.get_doccount() : 0;
+    }
+    // Every docid up to the last is offered, deleted ones too: the filter is ANDed with the
+    // query, whose own posting lists hold only documents that exist.
+    Xapian::doccount get_termfreq_min() const override { return count; }
+    Xapian::doccount get_termfreq_est() const override { return count; }
+    Xapian::doccount get_termfreq_max() const override { return count; }
+    void next(double) override { ++current; }
+    void skip_to(Xapian::docid did, double) override { if (did > current) current = did; }
+    bool at_end() const override { return current > last; }
+    Xapian::docid get_docid() const override { return current; }
+    std::string name() const override { return "arkiv::ShardFilter"; }
+};
+}
+
+cx_query *cx_query_within_shards(const cx_query *q, const char *const *uuids, size_t count) {
+    std::set<std::string> set(uuids, uuids + count);
+    // release(): the query owns the source and deletes it with the last reference.
+    Xapian::Query filter((new ShardFilter(std::move(set)))->release());
+    return new cx_query{Xapian::Query(Xapian::Query::OP_FILTER, q->q, filter)};
+}
+
+cx_query *cx_query_copy(const cx_query *q, cx_error **err) {
+    CX_GUARD(nullptr, { return new cx_query{Xapian::Query::unserialise(q->q.serialise())}; })
+}
+
 cx_queryparser *cx_queryparser_new(void) { return new cx_queryparser; }
 void cx_queryparser_free(cx_queryparser *qp) { delete qp; }
 
@@ -654,6 +708,7 @@ uint32_t cx_mset_matches_estimated(const cx_mset *m) { return m->mset.get_matche
 uint32_t cx_mset_matches_lower_bound(const cx_mset *m) { return m->mset.get_matches_lower_bound(); }
 uint32_t cx_mset_matches_upper_bound(const cx_mset *m) { return m->mset.get_matches_upper_bound(); }
 cx_docid cx_mset_docid(const cx_mset *m, uint32_t i) { return *m->mset[i]; }
+char *cx_mset_sort_key(const cx_mset *m, uint32_t i, size_t *len) { return dup_bytes(m->mset[i].get_sort_key(), len); }
 double cx_mset_weight(const cx_mset *m, uint32_t i) { return m->mset[i].get_weight(); }
 
 uint32_t cx_mset_termfreq(const cx_mset *m, const char *term, size_t len, cx_error **err) {
@@ -665,7 +720,9 @@ cx_document *cx_mset_document(const cx_mset *m, uint32_t i, cx_error **err) {
 }
 
 int cx_mset_fetch(const cx_mset *m, cx_error **err) {
-    CX_GUARD(0, { m->mset.fetch(); return 1; })
+    // Not fetch(): in Xapian 1.4.22 it reads past the hits when the MSet starts at an offset
+    // (page 2 and on crashed); the iterator form covers exactly this MSet's hits.
+    CX_GUARD(0, { m->mset.fetch(m->mset.begin(), m->mset.end()); return 1; })
 }
 
 char *cx_mset_snippet(const cx_mset *m, const char *text, size_t length, const char *language,

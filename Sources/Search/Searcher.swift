@@ -10,12 +10,19 @@ public final class Searcher {
     private let builder: QueryBuilder
     private let synonyms: SynonymExpansion
     private let legalReference: (String) -> String?
+    /// Threads one search may use over local shards.
+    private let threads: Int
+    private var shardGroupsState: ShardGroups?? = .none
 
     /// `legalReference` normalises a typed legal reference (the tagger's
     /// `normaliseLegalReference`); without it `lagrum:` matches the normal form only.
+    /// `threads`: how many a search may use when the archive is in local shards (each thread
+    /// matches a group of them).
     public init(reader: ArchiveReader, synonyms: SynonymExpansion = .none,
-                legalReference: @escaping (String) -> String? = { _ in nil }) throws {
+                legalReference: @escaping (String) -> String? = { _ in nil },
+                threads: Int = Searcher.defaultThreads) throws {
         self.reader = reader
+        self.threads = threads
         self.synonyms = synonyms.indexed(try reader.indexedPhrases())
         self.legalReference = legalReference
         builder = try QueryBuilder(database: reader.database, legalRef: legalReference, synonyms: self.synonyms)
@@ -49,6 +56,20 @@ public final class Searcher {
         return try enquire.matches(limit: 0)
     }
 
+    /// Threads a search uses by default: `ARKIV_SEARCH_THREADS`, or one per core.
+    public static var defaultThreads: Int {
+        if let text = ProcessInfo.processInfo.environment["ARKIV_SEARCH_THREADS"], let n = Int(text), n > 0 { return n }
+        return ProcessInfo.processInfo.activeProcessorCount
+    }
+
+    /// Opened on the first search, so commands that never search do not open more handles.
+    private func shardGroups() throws -> ShardGroups? {
+        if case let .some(made) = shardGroupsState { return made }
+        let made = try ShardGroups(reader: reader, threads: threads)
+        shardGroupsState = .some(made)
+        return made
+    }
+
     public func search(_ request: SearchRequest) throws -> SearchResponse {
         let database = reader.database
         var (query, suggestion) = try builder.parse(request.query)
@@ -61,39 +82,34 @@ public final class Searcher {
         if !QueryBuilder.matchesByWordsOnly(request.query) { query = query.filtered(by: Query(term: Schema.Kind.document)) }
         if let filter = try QueryBuilder.filter(for: request) { query = query.filtered(by: filter) }
 
-        let enquire = try Enquire(database: database)
-        enquire.setQuery(query)
-        if request.sort == .date { enquire.setSort(.value(slot: Schema.Slot.date, descending: true)) }
-        let spy = ValueCountSpy(slot: Schema.Slot.facets, multiValued: true)
-        enquire.addSpy(spy)
         // Counting facets exactly means looking at every match: 100 ms for a word in most of
         // 100,000 documents, ten times what finding the best ten costs. Up to `facetSample`
         // matches they are exact; beyond, estimates from the matches seen, flagged as such.
         let documents = try database.documentCount()
-        let matches = try enquire.matches(offset: request.offset, limit: request.limit,
-                                          checkAtLeast: request.exactFacets ? documents : min(documents, max(request.facetSample, 1)))
+        let match = MatchRequest(query: query, sortByDate: request.sort == .date, offset: request.offset, limit: request.limit,
+                                 checkAtLeast: request.exactFacets ? documents : min(documents, max(request.facetSample, 1)))
+        let matches = try shardGroups()?.match(match) ?? RankedMatches.match(match, on: database)
         var hits: [SearchResponse.Hit] = []
-        try matches.fetchDocuments()
         // Xapian picks a snippet's passage by its words' weights, which it takes from the
         // match: from per-shard weight bounds when the archive is sharded, so a document could
         // get another passage there than in one index. In a match where every word weighs the
         // same, the passage depends on the words alone, in any layout.
-        let snippets = matches.count > 0 ? try equallyWeighted(query, in: database) : matches
-        for i in 0..<matches.count {
+        let snippets = matches.hits.isEmpty ? nil : try equallyWeighted(query, in: database)
+        for hit in matches.hits {
             // Snippets come from the first part of very long texts: a 20 MB dump must not make
             // every answer slow.
-            let (record, text) = try StoredDocument.decodeForHit(try matches.document(at: i).data(), textBytes: Self.snippetSource)
+            let (record, text) = try StoredDocument.decodeForHit(hit.data, textBytes: Self.snippetSource)
             let (window, cutBefore) = SnippetWindow.window(of: text, terms: queryTerms)
             let source = request.showPersonnummer ? String(window) : PersonnummerMask.mask(String(window))
-            var snippet = try snippets.snippet(of: source, length: 320)
+            var snippet = try snippets!.snippet(of: source, length: 320)
             if cutBefore, !snippet.hasPrefix("…") { snippet = "…" + snippet }
-            hits.append(.init(record: record, score: matches.weight(at: i), snippet: snippet))
+            hits.append(.init(record: record, score: hit.weight, snippet: snippet))
         }
-        let seen = spy.documentsSeen
+        let seen = matches.documentsSeen
         let exact = matches.lowerBound == matches.upperBound && seen >= matches.lowerBound
         let scale = exact || seen == 0 ? 1.0 : Double(matches.estimatedTotal) / Double(seen)
         var facets = Dictionary(uniqueKeysWithValues: Schema.Facet.allCases.map { ($0.name, [String: Int]()) })
-        for (entry, count) in spy.counts {
+        for (entry, count) in matches.facetCounts {
             guard let (facet, value) = Schema.Facet.decode(entry) else { continue }
             facets[facet.name]![value] = exact ? count : max(1, Int((Double(count) * scale).rounded()))
         }

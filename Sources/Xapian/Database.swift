@@ -76,6 +76,20 @@ public class Database {
         try withErrorSlot("reading last docid of \(location)") { cx_database_lastdocid(handle, $0) }
     }
 
+    /// Sum of all documents' lengths (in terms).
+    public func totalLength() throws(XapianError) -> UInt64 {
+        try withErrorSlot("reading total length of \(location)") { cx_database_total_length(handle, $0) }
+    }
+
+    /// How many databases this one searches as one: its shards (1 for a single index).
+    public var shardCount: Int { Int(cx_database_shard_count(handle)) }
+
+    /// The UUID of each shard, in order; empty if some shard has none.
+    public func shardUUIDs() throws(XapianError) -> [String] {
+        let p = try withErrorSlot("reading the UUIDs of \(location)") { cx_database_uuid(handle, $0) }
+        return takeString(p).split(separator: ":").map(String.init)
+    }
+
     public func termExists(_ term: String) throws(XapianError) -> Bool {
         try withErrorSlot("looking up term \(term) in \(location)") { cx_database_term_exists(handle, term, $0) } == 1
     }

@@ -15,6 +15,14 @@ public final class MatchSet {
     public func documentID(at index: Int) -> UInt32 { cx_mset_docid(handle, UInt32(index)) }
     public func weight(at index: Int) -> Double { cx_mset_weight(handle, UInt32(index)) }
 
+    /// The bytes hit `index` was sorted by (its value in the sort slot); empty under relevance.
+    public func sortKey(at index: Int) -> [UInt8] {
+        var length = 0
+        guard let p = cx_mset_sort_key(handle, UInt32(index), &length) else { return [] }
+        defer { cx_string_free(p) }
+        return Array(UnsafeRawBufferPointer(start: p, count: length))
+    }
+
     /// How many documents hold `term`, a term of the query: gathered by the match itself, so
     /// over shards it costs nothing more.
     public func termFrequency(_ term: String) throws(XapianError) -> Int {

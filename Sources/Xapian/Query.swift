@@ -44,6 +44,25 @@ public final class Query: CustomStringConvertible {
     /// `self` restricted to documents matching `filter`, which does not affect ranking.
     public func filtered(by filter: Query) -> Query { combined(.filter, filter) }
 
+    /// `self` over the documents of the shards with these UUIDs only. Weights stay those of the
+    /// whole multi-database, so such matches over disjoint shard groups add up to one match.
+    public func withinShards(_ uuids: [String]) -> Query {
+        var cStrings = uuids.map { strdup($0) }
+        defer { cStrings.forEach { free($0) } }
+        let h = cStrings.withUnsafeMutableBufferPointer { buffer in
+            buffer.withMemoryRebound(to: UnsafePointer<CChar>?.self) {
+                cx_query_within_shards(handle, $0.baseAddress, uuids.count)
+            }
+        }
+        return Query(handle: h!)
+    }
+
+    /// A copy sharing no parts with `self`. Xapian counts references to query parts without
+    /// atomics, so each thread that matches a query needs a copy of its own.
+    public func independentCopy() throws(XapianError) -> Query {
+        Query(handle: try withErrorSlot("copying a query") { cx_query_copy(handle, $0) }!)
+    }
+
     public func scaled(by factor: Double) -> Query { Query(handle: cx_query_scale(handle, factor)) }
 
     public var isEmpty: Bool { cx_query_is_empty(handle) == 1 }

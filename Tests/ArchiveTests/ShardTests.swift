@@ -83,3 +83,44 @@ struct ShardTests {
         }
     }
 }
+
+/// Over local shards a search runs on several threads, one group of shards each, and merges
+/// their best hits; the answer must be the one the single-threaded match gives, page by page.
+@Suite("Searching shards in parallel", .serialized)
+struct ParallelShardSearchTests {
+    @Test("threads change nothing: the same hits, scores, order, totals and facets; pages add up to the whole list")
+    func sameAnswers() throws {
+        try TestSupport.withTemporaryDirectory { dir in
+            let index = dir.appendingPathComponent("Index").path
+            _ = try ArkivCommand.run(["import", TestSupport.corpus.path, "--index", index, "--shards", "4", "--json"])
+            func search(_ query: String, _ extra: [String], threads: Int) throws -> [String: Any] {
+                try ArkivCommand.run(["search", "--json", "--index", index, query] + extra,
+                                     environment: ["ARKIV_SEARCH_THREADS": String(threads)]).json()
+            }
+            func ranked(_ answer: [String: Any]) -> [String] {
+                (answer["hits"] as! [[String: Any]]).map { "\($0["id"]!) \($0["score"]!)" }
+            }
+            for query in ["rutin", "orosanmälan", "IVO", "kommun:kalmar OR kommun:umeå"] {
+                for sort in [[], ["--sort", "date"]] {
+                    let whole = try search(query, ["--limit", "40"] + sort, threads: 1)
+                    #expect(ranked(whole).count > 5, "\(query): enough hits to page through")
+                    for threads in [2, 3] {
+                        let parallel = try search(query, ["--limit", "40"] + sort, threads: threads)
+                        #expect(ranked(parallel) == ranked(whole), "\(query) \(sort) on \(threads) threads")
+                        #expect(parallel["total"] as? Int == whole["total"] as? Int)
+                        #expect(NSDictionary(dictionary: parallel["facets"] as! [String: Any])
+                                    .isEqual(to: whole["facets"] as! [String: Any]), "\(query): facets")
+                    }
+                    for threads in [1, 3] {
+                        var paged: [String] = []
+                        for offset in stride(from: 0, to: 40, by: 7) {
+                            let limit = String(min(7, 40 - offset))
+                            paged += ranked(try search(query, ["--limit", limit, "--offset", String(offset)] + sort, threads: threads))
+                        }
+                        #expect(paged == ranked(whole), "\(query) \(sort): pages of 7 on \(threads) threads")
+                    }
+                }
+            }
+        }
+    }
+}

@@ -63,6 +63,12 @@ int cx_database_is_writable(const cx_database *db);
 int cx_database_reopen(cx_database *db, cx_error **err);
 uint32_t cx_database_doccount(const cx_database *db, cx_error **err);
 cx_docid cx_database_lastdocid(const cx_database *db, cx_error **err);
+/** Sum of all documents' lengths. */
+uint64_t cx_database_total_length(const cx_database *db, cx_error **err);
+/** Number of shards (sub-databases); 1 for a single index. */
+uint32_t cx_database_shard_count(const cx_database *db);
+/** The UUID of each shard, separated by ':' ("" if some shard has none). */
+char *cx_database_uuid(const cx_database *db, cx_error **err);
 int cx_database_term_exists(const cx_database *db, const char *term, cx_error **err);
 uint32_t cx_database_termfreq(const cx_database *db, const char *term, cx_error **err);
 /** The first document indexed by `term`, or 0 when none. */
@@ -185,6 +191,11 @@ char *cx_query_description(const cx_query *q);
 /** The distinct terms in the query, in query order. */
 int cx_query_terms_each(const cx_query *q, cx_term_callback cb, void *ctx);
 void cx_query_free(cx_query *q);
+/** q restricted to the documents of the shards with these UUIDs (a filter: weights unchanged). */
+cx_query *cx_query_within_shards(const cx_query *q, const char *const *uuids, size_t count);
+/** A copy sharing nothing with q: Xapian counts references to query parts without atomics, so
+ *  a query used on another thread must be its own copy. */
+cx_query *cx_query_copy(const cx_query *q, cx_error **err);
 
 cx_queryparser *cx_queryparser_new(void);
 void cx_queryparser_free(cx_queryparser *qp);
@@ -240,6 +251,8 @@ uint32_t cx_mset_matches_lower_bound(const cx_mset *m);
 uint32_t cx_mset_matches_upper_bound(const cx_mset *m);
 cx_docid cx_mset_docid(const cx_mset *m, uint32_t i);
 double cx_mset_weight(const cx_mset *m, uint32_t i);
+/** The key hit i was sorted by (its value in the sort slot), "" when sorted by relevance. */
+char *cx_mset_sort_key(const cx_mset *m, uint32_t i, size_t *len);
 cx_document *cx_mset_document(const cx_mset *m, uint32_t i, cx_error **err);
 /* Asks for every hit's document at once: remote shards answer in one exchange, not one per hit. */
 int cx_mset_fetch(const cx_mset *m, cx_error **err);

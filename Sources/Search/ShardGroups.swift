@@ -1,0 +1,108 @@
+import ArchiveIndex
+import Foundation
+import Xapian
+
+/// Local shards matched on several threads at once.
+///
+/// Xapian 1.4 matches the shards of a multi-database one after another in one thread, so a
+/// search costs the sum of its shards. Here each thread matches the whole multi-database,
+/// restricted by a filter to its group of shards: every document gets the weight it gets in a
+/// match over all shards (the statistics are the whole archive's), and merging the groups'
+/// best hits in Xapian's own order (sort key, weight, document id) gives the same page.
+///
+/// Each thread has a database handle of its own (Xapian's are not thread-safe). Not
+/// thread-safe itself: one per `Searcher`.
+final class ShardGroups {
+    /// One per thread; the first is the reader's own.
+    private let databases: [Database]
+    /// The UUIDs of the shards each thread matches.
+    private let groups: [[String]]
+
+    /// Nil when there is nothing to split: one shard, one thread, a remote shard (each
+    /// `xapian-tcpsrv` already matches in a process of its own), or shards that their UUIDs
+    /// do not tell apart (copies made by copying files).
+    init?(reader: ArchiveReader, threads: Int) throws {
+        let database = reader.database
+        let count = min(threads, database.shardCount)
+        guard count > 1, !database.hasRemoteShards, let path = reader.indexPath else { return nil }
+        let uuids = try database.shardUUIDs()
+        guard uuids.count == database.shardCount, Set(uuids).count == uuids.count else { return nil }
+        groups = (0..<count).map { g in stride(from: g, to: uuids.count, by: count).map { uuids[$0] } }
+        databases = [database] + (try (1..<count).map { _ in try Database(path: path) })
+    }
+
+    /// The match of `request` over all shards, or nil when the handles are not all at the same
+    /// revision (an import committed while they were opened): then the caller matches in one
+    /// thread, which Xapian keeps consistent.
+    func match(_ request: MatchRequest) throws -> RankedMatches? {
+        let stamps = try databases.map { [UInt64(try $0.documentCount()), UInt64(try $0.lastDocumentID()), try $0.totalLength()] }
+        guard stamps.allSatisfy({ $0 == stamps[0] }) else { return nil }
+
+        // Every thread needs queries of its own; they are made here, before any thread starts.
+        let work = try zip(groups, databases).map { uuids, database in
+            GroupWork(database: database, query: try request.query.independentCopy().withinShards(uuids))
+        }
+        let perGroup = Slots<Result<(MatchSet, ValueCountSpy), Error>>(count: groups.count)
+        // Each group returns its best offset + limit: the page's hits are among them.
+        let (wanted, checkAtLeast, sortByDate) = (request.offset + request.limit, request.checkAtLeast, request.sortByDate)
+        DispatchQueue.concurrentPerform(iterations: work.count) { g in
+            perGroup[g] = Result {
+                let (enquire, spy) = try RankedMatches.enquire(query: work[g].query, sortByDate: sortByDate, on: work[g].database)
+                return (try enquire.matches(offset: 0, limit: wanted, checkAtLeast: checkAtLeast), spy)
+            }
+        }
+        let results = try perGroup.values.map { try $0.get() }
+
+        var candidates: [(group: Int, index: Int, key: [UInt8], weight: Double, docid: UInt32)] = []
+        var merged = RankedMatches(hits: [], estimatedTotal: 0, lowerBound: 0, upperBound: 0, facetCounts: [:], documentsSeen: 0)
+        for (g, (matches, spy)) in results.enumerated() {
+            for i in 0..<matches.count {
+                candidates.append((g, i, request.sortByDate ? matches.sortKey(at: i) : [], matches.weight(at: i), matches.documentID(at: i)))
+            }
+            merged.estimatedTotal += matches.estimatedTotal
+            merged.lowerBound += matches.lowerBound
+            merged.upperBound += matches.upperBound
+            merged.facetCounts.merge(spy.counts, uniquingKeysWith: +)
+            merged.documentsSeen += spy.documentsSeen
+        }
+        // Xapian's order: the sort key (descending dates), then weight, then document id.
+        candidates.sort { a, b in
+            if a.key != b.key { return b.key.lexicographicallyPrecedes(a.key) }
+            if a.weight != b.weight { return a.weight > b.weight }
+            return a.docid < b.docid
+        }
+        for c in candidates.dropFirst(request.offset).prefix(request.limit) {
+            let data = try results[c.group].0.document(at: c.index).data()
+            merged.hits.append(.init(docid: c.docid, weight: c.weight, data: data))
+        }
+        return merged
+    }
+}
+
+/// A group's database handle and query, each used by that group's thread alone while it runs.
+private struct GroupWork: @unchecked Sendable {
+    let database: Database
+    let query: Query
+}
+
+/// Results written by concurrent iterations, each to its own slot.
+private final class Slots<Value>: @unchecked Sendable {
+    private let storage: UnsafeMutableBufferPointer<Value?>
+
+    init(count: Int) {
+        storage = .allocate(capacity: count)
+        storage.initialize(repeating: nil)
+    }
+
+    deinit {
+        storage.deinitialize()
+        storage.deallocate()
+    }
+
+    subscript(index: Int) -> Value? {
+        get { storage[index] }
+        set { storage[index] = newValue }
+    }
+
+    var values: [Value] { storage.map { $0! } }
+}
