@@ -28,6 +28,7 @@ struct Serve: ParsableCommand {
     }
 
     func run() throws {
+        Self.raiseOpenFileLimit()
         var configuration = ServerConfiguration(indexPath: indexOptions.index)
         configuration.host = host
         configuration.port = port
@@ -46,5 +47,16 @@ struct Serve: ParsableCommand {
         }
         done.wait()
         if let error = outcome.error { throw CommandFailure(message: "server stopped: \(error)", status: 1) }
+    }
+
+    /// Every kept reader of a sharded index holds about five files per shard, and a search over
+    /// local shards uses a reader per thread: 8 shards on 16 cores come to thousands of files,
+    /// past the usual soft limit of 1,024. Servers raise it to the hard limit; so does this one.
+    static func raiseOpenFileLimit() {
+        var limit = rlimit()
+        let resource = Int32(RLIMIT_NOFILE.rawValue)
+        guard getrlimit(resource, &limit) == 0, limit.rlim_cur < limit.rlim_max else { return }
+        limit.rlim_cur = limit.rlim_max
+        _ = setrlimit(resource, &limit)
     }
 }

@@ -28,11 +28,12 @@ struct RankedMatches {
     var facetCounts: [String: Int]
     var documentsSeen: Int
 
-    /// An enquire set up for `request`, with its facet spy.
-    static func enquire(query: Query, sortByDate: Bool, on database: Database) throws -> (Enquire, ValueCountSpy) {
+    /// An enquire set up for a search, with its facet spy when `countFacets`.
+    static func enquire(query: Query, sortByDate: Bool, countFacets: Bool = true, on database: Database) throws -> (Enquire, ValueCountSpy?) {
         let enquire = try Enquire(database: database)
         enquire.setQuery(query)
         if sortByDate { enquire.setSort(.value(slot: Schema.Slot.date, descending: true)) }
+        guard countFacets else { return (enquire, nil) }
         let spy = ValueCountSpy(slot: Schema.Slot.facets, multiValued: true)
         enquire.addSpy(spy)
         return (enquire, spy)
@@ -47,6 +48,6 @@ struct RankedMatches {
             Hit(docid: matches.documentID(at: i), weight: matches.weight(at: i), data: try matches.document(at: i).data())
         }
         return RankedMatches(hits: hits, estimatedTotal: matches.estimatedTotal, lowerBound: matches.lowerBound,
-                             upperBound: matches.upperBound, facetCounts: spy.counts, documentsSeen: spy.documentsSeen)
+                             upperBound: matches.upperBound, facetCounts: spy!.counts, documentsSeen: spy!.documentsSeen)
     }
 }

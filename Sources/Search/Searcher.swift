@@ -70,6 +70,11 @@ public final class Searcher {
         return made
     }
 
+    /// "Earlier cases like this one" on this searcher's reader, sharing its shard groups.
+    public func similarCases() -> SimilarCases {
+        SimilarCases(reader: reader) { try self.shardGroups() }
+    }
+
     public func search(_ request: SearchRequest) throws -> SearchResponse {
         let database = reader.database
         var (query, suggestion) = try builder.parse(request.query)

@@ -35,47 +35,69 @@ final class ShardGroups {
     /// revision (an import committed while they were opened): then the caller matches in one
     /// thread, which Xapian keeps consistent.
     func match(_ request: MatchRequest) throws -> RankedMatches? {
-        let stamps = try databases.map { [UInt64(try $0.documentCount()), UInt64(try $0.lastDocumentID()), try $0.totalLength()] }
-        guard stamps.allSatisfy({ $0 == stamps[0] }) else { return nil }
-
-        // Every thread needs queries of its own; they are made here, before any thread starts.
-        let work = try zip(groups, databases).map { uuids, database in
-            GroupWork(database: database, query: try request.query.independentCopy().withinShards(uuids))
-        }
-        let perGroup = Slots<Result<(MatchSet, ValueCountSpy), Error>>(count: groups.count)
         // Each group returns its best offset + limit: the page's hits are among them.
-        let (wanted, checkAtLeast, sortByDate) = (request.offset + request.limit, request.checkAtLeast, request.sortByDate)
-        DispatchQueue.concurrentPerform(iterations: work.count) { g in
-            perGroup[g] = Result {
-                let (enquire, spy) = try RankedMatches.enquire(query: work[g].query, sortByDate: sortByDate, on: work[g].database)
-                return (try enquire.matches(offset: 0, limit: wanted, checkAtLeast: checkAtLeast), spy)
-            }
-        }
-        let results = try perGroup.values.map { try $0.get() }
-
-        var candidates: [(group: Int, index: Int, key: [UInt8], weight: Double, docid: UInt32)] = []
+        guard let results = try run(request.query, sortByDate: request.sortByDate, best: request.offset + request.limit,
+                                    checkAtLeast: request.checkAtLeast, countFacets: true) else { return nil }
         var merged = RankedMatches(hits: [], estimatedTotal: 0, lowerBound: 0, upperBound: 0, facetCounts: [:], documentsSeen: 0)
-        for (g, (matches, spy)) in results.enumerated() {
-            for i in 0..<matches.count {
-                candidates.append((g, i, request.sortByDate ? matches.sortKey(at: i) : [], matches.weight(at: i), matches.documentID(at: i)))
-            }
+        for (matches, spy) in results {
             merged.estimatedTotal += matches.estimatedTotal
             merged.lowerBound += matches.lowerBound
             merged.upperBound += matches.upperBound
-            merged.facetCounts.merge(spy.counts, uniquingKeysWith: +)
-            merged.documentsSeen += spy.documentsSeen
+            merged.facetCounts.merge(spy!.counts, uniquingKeysWith: +)
+            merged.documentsSeen += spy!.documentsSeen
         }
-        // Xapian's order: the sort key (descending dates), then weight, then document id.
+        for c in Self.ranked(results.map(\.0), byKey: request.sortByDate).dropFirst(request.offset).prefix(request.limit) {
+            let data = try results[c.group].0.document(at: c.index).data()
+            merged.hits.append(.init(docid: c.docid, weight: c.weight, data: data))
+        }
+        return merged
+    }
+
+    /// The best `limit` documents for `query` by relevance, with their weights; nil as for
+    /// `match`. Their documents are read through `database`.
+    func best(_ query: Query, limit: Int) throws -> [(docid: UInt32, weight: Double)]? {
+        guard let results = try run(query, sortByDate: false, best: limit, checkAtLeast: 0, countFacets: false) else { return nil }
+        return Self.ranked(results.map(\.0), byKey: false).prefix(limit).map { ($0.docid, $0.weight) }
+    }
+
+    /// The reader's own handle, the one to read documents and statistics through.
+    var database: Database { databases[0] }
+
+    /// Each group's best `best` matches of `query`, matched on threads at once.
+    private func run(_ query: Query, sortByDate: Bool, best: Int, checkAtLeast: Int,
+                     countFacets: Bool) throws -> [(MatchSet, ValueCountSpy?)]? {
+        let stamps = try databases.map { [UInt64(try $0.documentCount()), UInt64(try $0.lastDocumentID()), try $0.totalLength()] }
+        guard stamps.allSatisfy({ $0 == stamps[0] }) else { return nil }
+        // Every thread needs a query of its own; they are made here, before any thread starts.
+        let work = try zip(groups, databases).map { uuids, database in
+            GroupWork(database: database, query: try query.independentCopy().withinShards(uuids))
+        }
+        let perGroup = Slots<Result<(MatchSet, ValueCountSpy?), Error>>(count: work.count)
+        DispatchQueue.concurrentPerform(iterations: work.count) { g in
+            perGroup[g] = Result {
+                let (enquire, spy) = try RankedMatches.enquire(query: work[g].query, sortByDate: sortByDate,
+                                                               countFacets: countFacets, on: work[g].database)
+                return (try enquire.matches(offset: 0, limit: best, checkAtLeast: checkAtLeast), spy)
+            }
+        }
+        return try perGroup.values.map { try $0.get() }
+    }
+
+    /// Every group's hits in Xapian's order: the sort key (descending dates), then weight, then
+    /// document id.
+    private static func ranked(_ groups: [MatchSet], byKey: Bool) -> [(group: Int, index: Int, weight: Double, docid: UInt32)] {
+        var candidates: [(group: Int, index: Int, key: [UInt8], weight: Double, docid: UInt32)] = []
+        for (g, matches) in groups.enumerated() {
+            for i in 0..<matches.count {
+                candidates.append((g, i, byKey ? matches.sortKey(at: i) : [], matches.weight(at: i), matches.documentID(at: i)))
+            }
+        }
         candidates.sort { a, b in
             if a.key != b.key { return b.key.lexicographicallyPrecedes(a.key) }
             if a.weight != b.weight { return a.weight > b.weight }
             return a.docid < b.docid
         }
-        for c in candidates.dropFirst(request.offset).prefix(request.limit) {
-            let data = try results[c.group].0.document(at: c.index).data()
-            merged.hits.append(.init(docid: c.docid, weight: c.weight, data: data))
-        }
-        return merged
+        return candidates.map { ($0.group, $0.index, $0.weight, $0.docid) }
     }
 }
 

@@ -45,6 +45,8 @@ public final class SimilarCases {
     /// Corpus the top five share a labelled brist 0.74 of the time with 20, 0.77 with 40 (two
     /// pairs of 65), 0.72 with 30.
     static let textTermCount = 20
+    /// Text matches re-ranked by structure.
+    static let candidates = 200
 
     /// Whether a word's posting list is worth reading for the text query: not when it is both
     /// long (over 10,000 documents) and common (in over a tenth of the archive). Such a word
@@ -56,7 +58,24 @@ public final class SimilarCases {
     }
 
     private let reader: ArchiveReader
-    public init(reader: ArchiveReader) { self.reader = reader }
+    private let shardGroups: () throws -> ShardGroups?
+
+    /// `threads`: how many the match may use when the archive is in local shards.
+    public convenience init(reader: ArchiveReader, threads: Int = Searcher.defaultThreads) {
+        var made: ShardGroups??
+        self.init(reader: reader) {
+            if case let .some(groups) = made { return groups }
+            let groups = try ShardGroups(reader: reader, threads: threads)
+            made = .some(groups)
+            return groups
+        }
+    }
+
+    /// With the shard groups of a `Searcher` on the same reader, opened once for both.
+    init(reader: ArchiveReader, shardGroups: @escaping () throws -> ShardGroups?) {
+        self.reader = reader
+        self.shardGroups = shardGroups
+    }
 
     /// Documents like the indexed document `id`.
     public func similar(to id: String, limit: Int = 10) throws -> [Hit]? {
@@ -119,10 +138,22 @@ public final class SimilarCases {
         if !profile.brister.isEmpty {
             text = text.combined(.or, Query(terms: profile.brister.map { Schema.term(Schema.Prefix.brist, $0) }, op: .or).scaled(by: 0))
         }
-        let enquire = try Enquire(database: database)
-        enquire.setQuery(text.filtered(by: Query(term: Schema.Kind.document)))
-        let matches = try enquire.matches(limit: 200)
-        let topWeight = max(matches.count > 0 ? matches.weight(at: 0) : 1, 0.0001)
+        let query = text.filtered(by: Query(term: Schema.Kind.document))
+        // The best text matches: on a thread per group of shards when they are local.
+        let best: [(docid: UInt32, weight: Double)]
+        let document: (Int) throws -> Document
+        if let groups = try shardGroups(), let found = try groups.best(query, limit: Self.candidates) {
+            best = found
+            document = { try database.document(found[$0].docid) }
+        } else {
+            let enquire = try Enquire(database: database)
+            enquire.setQuery(query)
+            let matches = try enquire.matches(limit: Self.candidates)
+            try matches.fetchDocuments()
+            best = (0..<matches.count).map { (matches.documentID(at: $0), matches.weight(at: $0)) }
+            document = { try matches.document(at: $0) }
+        }
+        let topWeight = max(best.first?.weight ?? 1, 0.0001)
 
         let ownCase = Set(profile.diarienummer.map(Schema.normaliseDiarienummer))
         // Words worth showing as a reason: real words, not numbers or short particles.
@@ -131,12 +162,11 @@ public final class SimilarCases {
             return word.count >= 5 && word.allSatisfy(\.isLetter)
         }.prefix(20))
         var hits: [(hit: Hit, rank: Int)] = []
-        try matches.fetchDocuments()
-        for i in 0..<matches.count {
-            let record = try StoredDocument.decodeRecord(try matches.document(at: i).data())
+        for i in best.indices {
+            let record = try StoredDocument.decodeRecord(try document(i).data())
             if excluding.contains(record.id) { continue }
             if record.diarienummer.contains(where: { ownCase.contains(Schema.normaliseDiarienummer($0.value)) }) { continue }
-            var score = matches.weight(at: i) / topWeight
+            var score = best[i].weight / topWeight
             var reasons: [String] = []
             let sharedBrister = profile.brister.filter(record.brister.contains)
             for b in sharedBrister { reasons.append("same brist: \(b)") }
@@ -153,7 +183,7 @@ public final class SimilarCases {
         // costly part, and it does not change the ranking.
         return try hits.prefix(limit).map { entry in
             var hit = entry.hit
-            let words = try matches.document(at: entry.rank).terms().map(\.term).filter { distinctive.contains($0) }
+            let words = try document(entry.rank).terms().map(\.term).filter { distinctive.contains($0) }
             if !words.isEmpty {
                 hit.reasons.append("shared words: " + words.prefix(6).map { $0.hasPrefix("Z") ? String($0.dropFirst()) + "…" : $0 }.joined(separator: ", "))
             }

@@ -92,7 +92,7 @@ struct APIRoutes {
         let user = try context.require(.läsare)
         let id = try DocumentID.validate(context.parameters.get("id"))
         let limit = try SearchQuery.integer(request.uri.queryParameters, "limit", default: 10, range: 1...SearchQuery.maxLimit)
-        guard let hits = try await archive.read({ try SimilarCases(reader: $0.reader).similar(to: id, limit: limit) }) else {
+        guard let hits = try await archive.read({ try $0.searcher().similarCases().similar(to: id, limit: limit) }) else {
             throw ArkivError.notFound("no document with id \(id)")
         }
         state.audit("similar", id, user, context)

@@ -46,7 +46,7 @@ struct PageRoutes {
             let numbers = stored.record.diarienummer
             let dnr = (numbers.first { $0.authority == .ivo } ?? numbers.first)?.value
             let thread = try dnr.map { try CaseThread.find($0, in: reader) }
-            let similar = try SimilarCases(reader: reader).similar(to: stored.record.id, limit: 5) ?? []
+            let similar = try session.searcher().similarCases().similar(to: stored.record.id, limit: 5) ?? []
             return DocumentPage.Data(stored: stored, highlightedPages: highlighted, thread: thread, similar: similar)
         }
         guard let data else { throw ArkivError.notFound("Dokumentet \(id) finns inte i arkivet.") }
