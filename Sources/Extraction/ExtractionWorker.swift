@@ -4,7 +4,8 @@ import Glibc
 #endif
 
 /// The worker side of isolated extraction: reads one JSON-encoded path per line on stdin,
-/// answers one JSON line per path on stdout. Run as `arkiv extract-worker`.
+/// answers one frame per path on stdout (a 4-byte length, then the reply in `WireFormat`).
+/// Run as `arkiv extract-worker`.
 ///
 /// Why a separate process: poppler runs on untrusted bytes; a crash, a hang or runaway memory
 /// there must cost one file, not the import (omindex isolates its filters the same way).
@@ -22,13 +23,15 @@ public enum ExtractionWorker {
             var limit = rlimit(rlim_cur: bytes, rlim_max: bytes)
             setrlimit(Int32(RLIMIT_AS.rawValue), &limit)
         }
-        let encoder = JSONEncoder()
         while let line = readLine(strippingNewline: true) {
             guard let path = try? JSONDecoder().decode(String.self, from: Data(line.utf8)) else { continue }
             var reply = Reply<Output>()
             do { reply.output = try handle(path) } catch { reply.error = error.reason }
-            var out = (try? encoder.encode(reply)) ?? Data(#"{"error":"could not encode extraction result"}"#.utf8)
-            out.append(0x0A)
+            let payload = (try? WireFormat.encode(reply))
+                ?? (try? WireFormat.encode(Reply<Output>(error: "could not encode extraction result"))) ?? []
+            // A frame: the payload's length, then the payload (binary, so no line ends to split on).
+            var out = withUnsafeBytes(of: UInt32(payload.count).littleEndian) { [UInt8]($0) }
+            out.append(contentsOf: payload)
             out.withUnsafeBytes { buffer in
                 var offset = 0
                 while offset < buffer.count {

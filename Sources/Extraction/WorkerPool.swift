@@ -152,10 +152,8 @@ final class WorkerProcess {
 
         let deadline = Date().addingTimeInterval(timeout)
         while true {
-            if let newline = buffer.firstIndex(of: 0x0A) {
-                let line = Data(buffer[..<newline])
-                buffer.removeSubrange(...newline)
-                guard let reply = try? JSONDecoder().decode(ExtractionWorker.Reply<Output>.self, from: line) else {
+            if let frame = takeFrame() {
+                guard let reply = try? WireFormat.decode(ExtractionWorker.Reply<Output>.self, from: frame) else {
                     return .failure(WorkerFailure(error: ExtractionError("internal error: unreadable worker reply"), isWorkerFailure: true))
                 }
                 if let output = reply.output { return .success(output) }
@@ -174,6 +172,16 @@ final class WorkerProcess {
             if n <= 0 { return .failure(diedFailure(memoryMB: memoryMB)) }
             buffer.append(contentsOf: chunk[..<n])
         }
+    }
+
+    /// The first complete reply frame received (a 4-byte length, then that many bytes), if any.
+    private func takeFrame() -> [UInt8]? {
+        guard buffer.count >= 4 else { return nil }
+        let length = buffer.withUnsafeBytes { Int(UInt32(littleEndian: $0.loadUnaligned(as: UInt32.self))) }
+        guard buffer.count >= 4 + length else { return nil }
+        let frame = [UInt8](buffer[4..<(4 + length)])
+        buffer.removeFirst(4 + length)
+        return frame
     }
 
     /// The worker is gone: say how, in words.
