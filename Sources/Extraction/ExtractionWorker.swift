@@ -23,6 +23,10 @@ public enum ExtractionWorker {
             var limit = rlimit(rlim_cur: bytes, rlim_max: bytes)
             setrlimit(Int32(RLIMIT_AS.rawValue), &limit)
         }
+        // Replies go to a private copy of stdout, and stdout itself to stderr: a library that
+        // prints to stdout must not break the binary frames.
+        let replies = dup(1)
+        dup2(2, 1)
         while let line = readLine(strippingNewline: true) {
             guard let path = try? JSONDecoder().decode(String.self, from: Data(line.utf8)) else { continue }
             var reply = Reply<Output>()
@@ -35,7 +39,7 @@ public enum ExtractionWorker {
             out.withUnsafeBytes { buffer in
                 var offset = 0
                 while offset < buffer.count {
-                    let n = write(1, buffer.baseAddress! + offset, buffer.count - offset)
+                    let n = write(replies, buffer.baseAddress! + offset, buffer.count - offset)
                     if n <= 0 { exit(3) }
                     offset += n
                 }

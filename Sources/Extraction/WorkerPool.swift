@@ -152,6 +152,9 @@ final class WorkerProcess {
 
         let deadline = Date().addingTimeInterval(timeout)
         while true {
+            if buffer.count >= 4, frameLength > Self.largestReply {
+                return .failure(WorkerFailure(error: ExtractionError("internal error: unreadable worker reply"), isWorkerFailure: true))
+            }
             if let frame = takeFrame() {
                 guard let reply = try? WireFormat.decode(ExtractionWorker.Reply<Output>.self, from: frame) else {
                     return .failure(WorkerFailure(error: ExtractionError("internal error: unreadable worker reply"), isWorkerFailure: true))
@@ -174,10 +177,16 @@ final class WorkerProcess {
         }
     }
 
+    /// Larger than any reply a worker sends (texts are cut at the file size limit long before);
+    /// a longer frame means the stream is out of step.
+    static let largestReply = 1 << 30
+
+    private var frameLength: Int { buffer.withUnsafeBytes { Int(UInt32(littleEndian: $0.loadUnaligned(as: UInt32.self))) } }
+
     /// The first complete reply frame received (a 4-byte length, then that many bytes), if any.
     private func takeFrame() -> [UInt8]? {
         guard buffer.count >= 4 else { return nil }
-        let length = buffer.withUnsafeBytes { Int(UInt32(littleEndian: $0.loadUnaligned(as: UInt32.self))) }
+        let length = frameLength
         guard buffer.count >= 4 + length else { return nil }
         let frame = [UInt8](buffer[4..<(4 + length)])
         buffer.removeFirst(4 + length)
