@@ -54,14 +54,11 @@ final class ShardGroups {
     }
 
     /// The best `limit` documents for `query` by relevance, with their weights; nil as for
-    /// `match`. Their documents are read through `database`.
+    /// `match`. Their ids are the multi-database's, as the reader's own handle reads them.
     func best(_ query: Query, limit: Int) throws -> [(docid: UInt32, weight: Double)]? {
         guard let results = try run(query, sortByDate: false, best: limit, checkAtLeast: 0, countFacets: false) else { return nil }
         return Self.ranked(results.map(\.0), byKey: false).prefix(limit).map { ($0.docid, $0.weight) }
     }
-
-    /// The reader's own handle, the one to read documents and statistics through.
-    var database: Database { databases[0] }
 
     /// Each group's best `best` matches of `query`, matched on threads at once.
     private func run(_ query: Query, sortByDate: Bool, best: Int, checkAtLeast: Int,
