@@ -5,6 +5,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <map>
@@ -670,6 +671,58 @@ void cx_enquire_set_bm25(cx_enquire *e, double k1, double k2, double k3, double 
 }
 
 void cx_enquire_set_bool_weight(cx_enquire *e) { e->enq.set_weighting_scheme(Xapian::BoolWeight()); }
+
+namespace {
+// Xapian's BM25 with its default parameters, step for step as BM25Weight computes it, but with
+// the term frequency, document count and average length of a whole archive given up front: a
+// match over some of the archive's shards then weighs every document exactly as a match over
+// all of them. For single-term queries (the one term's frequency is the one given).
+struct ArchiveBM25 : Xapian::Weight {
+    Xapian::doccount termfreq, documents;
+    double average_length;
+    double termweight = 0, len_factor = 0;
+    static constexpr double k1 = 1, k3 = 1, b = 0.5, min_normlen = 0.5;
+
+    ArchiveBM25(Xapian::doccount tf, Xapian::doccount n, double avlen)
+        : termfreq(tf), documents(n), average_length(avlen) {
+        need_stat(WDF);
+        need_stat(DOC_LENGTH);
+        need_stat(WDF_MAX);
+        need_stat(DOC_LENGTH_MIN);
+        need_stat(WQF);
+    }
+    ArchiveBM25 *clone() const override { return new ArchiveBM25(termfreq, documents, average_length); }
+    std::string name() const override { return "arkiv::ArchiveBM25"; }
+    void init(double factor) override {
+        double tw = (documents - termfreq + 0.5) / (termfreq + 0.5);
+        if (tw < 2) tw = tw * 0.5 + 1;
+        termweight = std::log(tw) * factor;
+        double wqf = get_wqf();
+        termweight *= (k3 + 1) * wqf / (k3 + wqf);
+        termweight *= (k1 + 1);
+        len_factor = average_length != 0 ? 1 / average_length : 0;
+    }
+    double get_sumpart(Xapian::termcount wdf, Xapian::termcount len, Xapian::termcount) const override {
+        double normlen = std::max(len * len_factor, min_normlen);
+        double w = wdf;
+        return termweight * (w / (k1 * (normlen * b + (1 - b)) + w));
+    }
+    // Bounds from this part of the archive: they only decide what the matcher may skip.
+    double get_maxpart() const override {
+        double normlen_lb = std::max(std::max(get_wdf_upper_bound(), get_doclength_lower_bound()) * len_factor, min_normlen);
+        double wdf_max = get_wdf_upper_bound();
+        return termweight * (wdf_max / (k1 * (normlen_lb * b + (1 - b)) + wdf_max));
+    }
+    double get_sumextra(Xapian::termcount, Xapian::termcount) const override { return 0; }
+    double get_maxextra() const override { return 0; }
+};
+}
+
+void cx_enquire_set_archive_bm25(cx_enquire *e, uint32_t termfreq, uint32_t documents, double average_length) {
+    e->enq.set_weighting_scheme(ArchiveBM25(termfreq, documents, average_length));
+}
+
+int cx_query_is_single_term(const cx_query *q) { return q->q.get_type() == Xapian::Query::LEAF_TERM ? 1 : 0; }
 
 void cx_enquire_clear_spies(cx_enquire *e) { e->enq.clear_matchspies(); }
 

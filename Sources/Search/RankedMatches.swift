@@ -10,6 +10,8 @@ struct MatchRequest {
     let limit: Int
     /// Matches counted exactly (and shown to the facet spy) before counts become estimates.
     let checkAtLeast: Int
+    /// The query's one term, when it is a single term (the text part; filters do not count).
+    var singleTerm: String? = nil
 }
 
 /// One page of hits with the match's totals and facet counts, however it was matched.
@@ -29,9 +31,14 @@ struct RankedMatches {
     var documentsSeen: Int
 
     /// An enquire set up for a search, with its facet spy when `countFacets`.
-    static func enquire(query: Query, sortByDate: Bool, countFacets: Bool = true, on database: Database) throws -> (Enquire, ValueCountSpy?) {
+    /// `archive`: the statistics to weigh a single-term query by (`Enquire.setBM25`).
+    static func enquire(query: Query, sortByDate: Bool, countFacets: Bool = true, on database: Database,
+                        archive: (termFrequency: Int, documents: Int, averageLength: Double)? = nil) throws -> (Enquire, ValueCountSpy?) {
         let enquire = try Enquire(database: database)
         enquire.setQuery(query)
+        if let archive {
+            enquire.setBM25(termFrequency: archive.termFrequency, documentCount: archive.documents, averageLength: archive.averageLength)
+        }
         if sortByDate { enquire.setSort(.value(slot: Schema.Slot.date, descending: true)) }
         guard countFacets else { return (enquire, nil) }
         let spy = ValueCountSpy(slot: Schema.Slot.facets, multiValued: true)

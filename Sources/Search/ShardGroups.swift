@@ -10,6 +10,11 @@ import Xapian
 /// match over all shards (the statistics are the whole archive's), and merging the groups'
 /// best hits in Xapian's own order (sort key, weight, document id) gives the same page.
 ///
+/// The filter is one more posting list in an AND, which costs a single-term search about 45 %
+/// more per posting. So a single-term search runs instead on a database of each group's shards
+/// alone, weighed by BM25 with the whole archive's statistics (`Enquire.setBM25`), which gives
+/// the same weights; its document ids are mapped back to the whole archive's for the merge.
+///
 /// Each thread has a database handle of its own (Xapian's are not thread-safe). Not
 /// thread-safe itself: one per `Searcher`.
 final class ShardGroups {
@@ -17,6 +22,10 @@ final class ShardGroups {
     private let databases: [Database]
     /// The UUIDs of the shards each thread matches.
     private let groups: [[String]]
+    /// Per thread, its shards alone and their positions among all shards (nil when the index
+    /// is not an arkiv shard layout).
+    private let parts: [(database: Database, positions: [Int])]?
+    private let shardCount: Int
 
     /// Nil when there is nothing to split: one shard, one thread, a remote shard (each
     /// `xapian-tcpsrv` already matches in a process of its own), or shards that their UUIDs
@@ -27,8 +36,17 @@ final class ShardGroups {
         guard count > 1, !database.hasRemoteShards, let path = reader.indexPath else { return nil }
         let uuids = try database.shardUUIDs()
         guard uuids.count == database.shardCount, Set(uuids).count == uuids.count else { return nil }
-        groups = (0..<count).map { g in stride(from: g, to: uuids.count, by: count).map { uuids[$0] } }
+        let positions = (0..<count).map { g in Array(stride(from: g, to: uuids.count, by: count)) }
+        groups = positions.map { $0.map { uuids[$0] } }
+        shardCount = uuids.count
         databases = [database] + (try (1..<count).map { _ in try Database(path: path) })
+        if let layout = ShardLayout.read(indexPath: path), layout.shardPaths.count == uuids.count {
+            parts = try positions.map { group in
+                (try Database(combining: try group.map { try Database(path: layout.shardPaths[$0]) }), group)
+            }
+        } else {
+            parts = nil
+        }
     }
 
     /// The match of `request` over all shards, or nil when the handles are not all at the same
@@ -37,16 +55,16 @@ final class ShardGroups {
     func match(_ request: MatchRequest) throws -> RankedMatches? {
         // Each group returns its best offset + limit: the page's hits are among them.
         guard let results = try run(request.query, sortByDate: request.sortByDate, best: request.offset + request.limit,
-                                    checkAtLeast: request.checkAtLeast, countFacets: true) else { return nil }
+                                    checkAtLeast: request.checkAtLeast, countFacets: true, singleTerm: request.singleTerm) else { return nil }
         var merged = RankedMatches(hits: [], estimatedTotal: 0, lowerBound: 0, upperBound: 0, facetCounts: [:], documentsSeen: 0)
-        for (matches, spy) in results {
+        for (matches, spy, _) in results {
             merged.estimatedTotal += matches.estimatedTotal
             merged.lowerBound += matches.lowerBound
             merged.upperBound += matches.upperBound
             merged.facetCounts.merge(spy!.counts, uniquingKeysWith: +)
             merged.documentsSeen += spy!.documentsSeen
         }
-        for c in Self.ranked(results.map(\.0), byKey: request.sortByDate).dropFirst(request.offset).prefix(request.limit) {
+        for c in Self.ranked(results, byKey: request.sortByDate).dropFirst(request.offset).prefix(request.limit) {
             let data = try results[c.group].0.document(at: c.index).data()
             merged.hits.append(.init(docid: c.docid, weight: c.weight, data: data))
         }
@@ -57,36 +75,70 @@ final class ShardGroups {
     /// `match`. Their ids are the multi-database's, as the reader's own handle reads them.
     func best(_ query: Query, limit: Int) throws -> [(docid: UInt32, weight: Double)]? {
         guard let results = try run(query, sortByDate: false, best: limit, checkAtLeast: 0, countFacets: false) else { return nil }
-        return Self.ranked(results.map(\.0), byKey: false).prefix(limit).map { ($0.docid, $0.weight) }
+        return Self.ranked(results, byKey: false).prefix(limit).map { ($0.docid, $0.weight) }
     }
+
+    /// What one thread found, with the whole archive's id of each of its documents.
+    private typealias GroupResult = (matches: MatchSet, spy: ValueCountSpy?, archiveID: (UInt32) -> UInt32)
 
     /// Each group's best `best` matches of `query`, matched on threads at once.
     private func run(_ query: Query, sortByDate: Bool, best: Int, checkAtLeast: Int,
-                     countFacets: Bool) throws -> [(MatchSet, ValueCountSpy?)]? {
-        let stamps = try databases.map { [UInt64(try $0.documentCount()), UInt64(try $0.lastDocumentID()), try $0.totalLength()] }
-        guard stamps.allSatisfy({ $0 == stamps[0] }) else { return nil }
-        // Every thread needs a query of its own; they are made here, before any thread starts.
-        let work = try zip(groups, databases).map { uuids, database in
-            GroupWork(database: database, query: try query.independentCopy().withinShards(uuids))
+                     countFacets: Bool, singleTerm: String? = nil) throws -> [GroupResult]? {
+        let whole = databases[0]
+        let stamp = [UInt64(try whole.documentCount()), try whole.totalLength()]
+        var work: [GroupWork]
+        var archiveIDs: [(UInt32) -> UInt32]
+        var archive: (termFrequency: Int, documents: Int, averageLength: Double)?
+        if let term = singleTerm, let parts {
+            // The parts must add up to the reader's revision, shard for shard.
+            var sum: [UInt64] = [0, 0]
+            for part in parts { sum[0] += UInt64(try part.database.documentCount()); sum[1] += try part.database.totalLength() }
+            guard sum == stamp else { return nil }
+            // As Xapian's own statistics for a match over all shards: the average is the total
+            // length over the document count, in double precision.
+            archive = (try whole.termFrequency(term), Int(stamp[0]), Double(stamp[1]) / Double(stamp[0]))
+            work = try parts.map { GroupWork(database: $0.database, query: try query.independentCopy()) }
+            let total = UInt32(shardCount)
+            // Documents of a multi-database interleave by shard: id d of a part with m shards is
+            // document (d-1)/m+1 of its shard number (d-1)%m, and that is id ((d-1)/m)*n + s + 1
+            // among all n shards.
+            archiveIDs = parts.map { part in
+                let m = UInt32(part.positions.count)
+                let positions = part.positions.map(UInt32.init)
+                return { d in ((d - 1) / m) * total + positions[Int((d - 1) % m)] + 1 }
+            }
+        } else {
+            let stamps = try databases.map { [UInt64(try $0.documentCount()), UInt64(try $0.lastDocumentID()), try $0.totalLength()] }
+            guard stamps.allSatisfy({ $0 == stamps[0] }) else { return nil }
+            // Every thread needs a query of its own; they are made here, before any thread starts.
+            work = try zip(groups, databases).map { uuids, database in
+                GroupWork(database: database, query: try query.independentCopy().withinShards(uuids))
+            }
+            archiveIDs = groups.map { _ in { $0 } }
         }
         let perGroup = Slots<Result<(MatchSet, ValueCountSpy?), Error>>(count: work.count)
-        DispatchQueue.concurrentPerform(iterations: work.count) { g in
+        let (statistics, tasks) = (archive, work)
+        DispatchQueue.concurrentPerform(iterations: tasks.count) { g in
             perGroup[g] = Result {
-                let (enquire, spy) = try RankedMatches.enquire(query: work[g].query, sortByDate: sortByDate,
-                                                               countFacets: countFacets, on: work[g].database)
+                let (enquire, spy) = try RankedMatches.enquire(query: tasks[g].query, sortByDate: sortByDate, countFacets: countFacets,
+                                                               on: tasks[g].database, archive: statistics)
                 return (try enquire.matches(offset: 0, limit: best, checkAtLeast: checkAtLeast), spy)
             }
         }
-        return try perGroup.values.map { try $0.get() }
+        return try zip(perGroup.values, archiveIDs).map { result, archiveID in
+            let (matches, spy) = try result.get()
+            return (matches, spy, archiveID)
+        }
     }
 
     /// Every group's hits in Xapian's order: the sort key (descending dates), then weight, then
     /// document id.
-    private static func ranked(_ groups: [MatchSet], byKey: Bool) -> [(group: Int, index: Int, weight: Double, docid: UInt32)] {
+    private static func ranked(_ groups: [GroupResult], byKey: Bool) -> [(group: Int, index: Int, weight: Double, docid: UInt32)] {
         var candidates: [(group: Int, index: Int, key: [UInt8], weight: Double, docid: UInt32)] = []
-        for (g, matches) in groups.enumerated() {
+        for (g, group) in groups.enumerated() {
+            let matches = group.matches
             for i in 0..<matches.count {
-                candidates.append((g, i, byKey ? matches.sortKey(at: i) : [], matches.weight(at: i), matches.documentID(at: i)))
+                candidates.append((g, i, byKey ? matches.sortKey(at: i) : [], matches.weight(at: i), group.archiveID(matches.documentID(at: i))))
             }
         }
         candidates.sort { a, b in

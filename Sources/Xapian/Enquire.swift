@@ -35,6 +35,14 @@ public final class Enquire {
         cx_enquire_set_bm25(handle, k1, k2, k3, b, minNormLength)
     }
 
+    /// BM25 (Xapian's default parameters) with the statistics of a whole archive, for a
+    /// single-term query matched over some of its shards: each document weighs exactly what it
+    /// weighs in a match over all of them (`termFrequency` of the query's term,
+    /// `documentCount` and `averageLength` of the whole archive).
+    public func setBM25(termFrequency: Int, documentCount: Int, averageLength: Double) {
+        cx_enquire_set_archive_bm25(handle, UInt32(termFrequency), UInt32(documentCount), averageLength)
+    }
+
     /// Every match weighs 0, and so does every query word (Xapian's BoolWeight).
     public func setBoolWeight() { cx_enquire_set_bool_weight(handle) }
 

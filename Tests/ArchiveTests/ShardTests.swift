@@ -1,4 +1,6 @@
+import ArchiveIndex
 import Foundation
+import Search
 import Testing
 import TestSupport
 
@@ -88,6 +90,28 @@ struct ShardTests {
 /// their best hits; the answer must be the one the single-threaded match gives, page by page.
 @Suite("Searching shards in parallel", .serialized)
 struct ParallelShardSearchTests {
+    @Test("weights are bit for bit those of one match over all shards, for one word and for several")
+    func exactWeights() throws {
+        try TestSupport.withTemporaryDirectory { dir in
+            let index = dir.appendingPathComponent("Index").path
+            _ = try ArkivCommand.run(["import", TestSupport.corpus.path, "--index", index, "--shards", "4", "--json"])
+            let reader = try ArchiveReader(indexPath: index)
+            let one = try Searcher(reader: reader, threads: 1)
+            let three = try Searcher(reader: try ArchiveReader(indexPath: index), threads: 3)
+            // One word (matched per group of shards with the archive's statistics), several
+            // words, a phrase boost, a filter.
+            for text in ["rutin", "placering", "orosanmälan rutin", "kontroll inför placering", "IVO kommun:umeå"] {
+                var request = SearchRequest(query: text)
+                request.limit = 50
+                let a = try one.search(request), b = try three.search(request)
+                #expect(a.hits.count > 1, "\(text)")
+                #expect(a.hits.map(\.record.id) == b.hits.map(\.record.id), "\(text)")
+                #expect(a.hits.map(\.score) == b.hits.map(\.score), "\(text): exact weights")
+                #expect(a.total == b.total)
+            }
+        }
+    }
+
     @Test("threads change nothing: the same hits, scores, order, totals, facets and similar cases; pages add up to the whole list")
     func sameAnswers() throws {
         try TestSupport.withTemporaryDirectory { dir in

@@ -187,6 +187,8 @@ cx_query *cx_query_terms(int op, const char *const *terms, size_t count);
 /** Scales a query's weight (OP_SCALE_WEIGHT). */
 cx_query *cx_query_scale(const cx_query *q, double factor);
 int cx_query_is_empty(const cx_query *q);
+/** 1 when the query is one term (no operator, no scale). */
+int cx_query_is_single_term(const cx_query *q);
 char *cx_query_description(const cx_query *q);
 /** The distinct terms in the query, in query order. */
 int cx_query_terms_each(const cx_query *q, cx_term_callback cb, void *ctx);
@@ -230,6 +232,9 @@ void cx_enquire_set_sort(cx_enquire *e, int slot, int reverse);
 void cx_enquire_set_collapse_key(cx_enquire *e, int slot);
 /** Every match weighs 0, and so does every query word (BoolWeight). */
 void cx_enquire_set_bool_weight(cx_enquire *e);
+/** BM25 (Xapian's defaults) with a whole archive's statistics for a single-term query matched
+ *  over some of its shards: the weights are those of a match over all of them. */
+void cx_enquire_set_archive_bm25(cx_enquire *e, uint32_t termfreq, uint32_t documents, double average_length);
 /** BM25 parameters; the defaults are Xapian's. */
 void cx_enquire_set_bm25(cx_enquire *e, double k1, double k2, double k3, double b,
                          double min_normlen);
