@@ -674,33 +674,45 @@ void cx_enquire_set_bool_weight(cx_enquire *e) { e->enq.set_weighting_scheme(Xap
 
 namespace {
 // Xapian's BM25 with its default parameters, step for step as BM25Weight computes it, but with
-// the term frequency, document count and average length of a whole archive given up front: a
-// match over some of the archive's shards then weighs every document exactly as a match over
-// all of them. For single-term queries (the one term's frequency is the one given).
+// the whole archive's statistics: a match over some of an archive's shards then weighs every
+// document exactly as a match over all of them. Xapian tells a weight its term's statistics in
+// the database matched, not the term; so the archive's term frequency is looked up by the
+// term's frequency and collection frequency here, which the caller has checked tell the query's
+// terms apart. A term not in the table (a wildcard's expansion, say) fails the match, and the
+// caller matches another way.
 struct ArchiveBM25 : Xapian::Weight {
-    Xapian::doccount termfreq, documents;
+    using Table = std::map<std::pair<Xapian::doccount, Xapian::termcount>, Xapian::doccount>;
+    std::shared_ptr<const Table> archive_termfreq;
+    Xapian::doccount documents;
     double average_length;
     double termweight = 0, len_factor = 0;
     static constexpr double k1 = 1, k3 = 1, b = 0.5, min_normlen = 0.5;
 
-    ArchiveBM25(Xapian::doccount tf, Xapian::doccount n, double avlen)
-        : termfreq(tf), documents(n), average_length(avlen) {
+    ArchiveBM25(std::shared_ptr<const Table> table, Xapian::doccount n, double avlen)
+        : archive_termfreq(std::move(table)), documents(n), average_length(avlen) {
+        need_stat(TERMFREQ);
+        need_stat(COLLECTION_FREQ);
         need_stat(WDF);
         need_stat(DOC_LENGTH);
         need_stat(WDF_MAX);
         need_stat(DOC_LENGTH_MIN);
         need_stat(WQF);
     }
-    ArchiveBM25 *clone() const override { return new ArchiveBM25(termfreq, documents, average_length); }
+    ArchiveBM25 *clone() const override { return new ArchiveBM25(archive_termfreq, documents, average_length); }
     std::string name() const override { return "arkiv::ArchiveBM25"; }
     void init(double factor) override {
+        len_factor = average_length != 0 ? 1 / average_length : 0;
+        // No postings here, or only boolean ones (wdf 0): every part it adds is 0 anyway.
+        if (get_termfreq() == 0 || get_collection_freq() == 0) { termweight = 0; return; }
+        auto found = archive_termfreq->find({get_termfreq(), get_collection_freq()});
+        if (found == archive_termfreq->end()) throw Xapian::InvalidOperationError("arkiv: no archive statistics for a term");
+        Xapian::doccount termfreq = found->second;
         double tw = (documents - termfreq + 0.5) / (termfreq + 0.5);
         if (tw < 2) tw = tw * 0.5 + 1;
         termweight = std::log(tw) * factor;
         double wqf = get_wqf();
         termweight *= (k3 + 1) * wqf / (k3 + wqf);
         termweight *= (k1 + 1);
-        len_factor = average_length != 0 ? 1 / average_length : 0;
     }
     double get_sumpart(Xapian::termcount wdf, Xapian::termcount len, Xapian::termcount) const override {
         double normlen = std::max(len * len_factor, min_normlen);
@@ -718,11 +730,39 @@ struct ArchiveBM25 : Xapian::Weight {
 };
 }
 
-void cx_enquire_set_archive_bm25(cx_enquire *e, uint32_t termfreq, uint32_t documents, double average_length) {
-    e->enq.set_weighting_scheme(ArchiveBM25(termfreq, documents, average_length));
+void cx_enquire_set_archive_bm25(cx_enquire *e, const uint32_t *local_termfreq, const uint64_t *local_collfreq,
+                                 const uint32_t *archive_termfreq, size_t count, uint32_t documents, double average_length) {
+    auto table = std::make_shared<ArchiveBM25::Table>();
+    for (size_t i = 0; i < count; ++i) {
+        (*table)[{local_termfreq[i], static_cast<Xapian::termcount>(local_collfreq[i])}] = archive_termfreq[i];
+    }
+    e->enq.set_weighting_scheme(ArchiveBM25(std::move(table), documents, average_length));
 }
 
-int cx_query_is_single_term(const cx_query *q) { return q->q.get_type() == Xapian::Query::LEAF_TERM ? 1 : 0; }
+uint64_t cx_database_collection_freq(const cx_database *db, const char *term, cx_error **err) {
+    CX_GUARD(0, { return db->read().get_collection_freq(term); })
+}
+
+namespace {
+bool weighs_its_terms_alone(const Xapian::Query &q) {
+    using Q = Xapian::Query;
+    switch (q.get_type()) {
+        case Q::LEAF_TERM: case Q::LEAF_MATCH_ALL: case Q::LEAF_MATCH_NOTHING:
+        case Q::OP_AND: case Q::OP_OR: case Q::OP_AND_NOT: case Q::OP_XOR: case Q::OP_AND_MAYBE:
+        case Q::OP_FILTER: case Q::OP_NEAR: case Q::OP_PHRASE: case Q::OP_SCALE_WEIGHT:
+        case Q::OP_VALUE_RANGE: case Q::OP_VALUE_GE: case Q::OP_VALUE_LE:
+            break;
+        default:
+            return false;  // wildcards and synonyms weigh terms found while matching; elite sets pick by bounds
+    }
+    for (size_t i = 0; i < q.get_num_subqueries(); ++i) {
+        if (!weighs_its_terms_alone(q.get_subquery(i))) return false;
+    }
+    return true;
+}
+}
+
+int cx_query_weighs_its_terms_alone(const cx_query *q) { return weighs_its_terms_alone(q->q) ? 1 : 0; }
 
 void cx_enquire_clear_spies(cx_enquire *e) { e->enq.clear_matchspies(); }
 

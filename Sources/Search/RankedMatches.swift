@@ -10,8 +10,14 @@ struct MatchRequest {
     let limit: Int
     /// Matches counted exactly (and shown to the facet spy) before counts become estimates.
     let checkAtLeast: Int
-    /// The query's one term, when it is a single term (the text part; filters do not count).
-    var singleTerm: String? = nil
+}
+
+/// What BM25 needs of the whole archive to weigh a match over part of it.
+struct ArchiveStatistics {
+    let documents: Int
+    let averageLength: Double
+    /// The query's terms as the part holding them counts them, with the archive's frequency.
+    let terms: [Enquire.TermStatistics]
 }
 
 /// One page of hits with the match's totals and facet counts, however it was matched.
@@ -31,13 +37,14 @@ struct RankedMatches {
     var documentsSeen: Int
 
     /// An enquire set up for a search, with its facet spy when `countFacets`.
-    /// `archive`: the statistics to weigh a single-term query by (`Enquire.setBM25`).
+    /// `archive`: the whole archive's statistics, when `database` holds only some of its shards
+    /// (`Enquire.setBM25`).
     static func enquire(query: Query, sortByDate: Bool, countFacets: Bool = true, on database: Database,
-                        archive: (termFrequency: Int, documents: Int, averageLength: Double)? = nil) throws -> (Enquire, ValueCountSpy?) {
+                        archive: ArchiveStatistics? = nil) throws -> (Enquire, ValueCountSpy?) {
         let enquire = try Enquire(database: database)
         enquire.setQuery(query)
         if let archive {
-            enquire.setBM25(termFrequency: archive.termFrequency, documentCount: archive.documents, averageLength: archive.averageLength)
+            enquire.setBM25(documentCount: archive.documents, averageLength: archive.averageLength, terms: archive.terms)
         }
         if sortByDate { enquire.setSort(.value(slot: Schema.Slot.date, descending: true)) }
         guard countFacets else { return (enquire, nil) }

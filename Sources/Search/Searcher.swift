@@ -78,7 +78,6 @@ public final class Searcher {
     public func search(_ request: SearchRequest) throws -> SearchResponse {
         let database = reader.database
         var (query, suggestion) = try builder.parse(request.query)
-        let singleTerm = query.isSingleTerm ? query.terms.first : nil
         // An indexed expression's term is not in the text; its words are.
         let queryTerms = query.terms.flatMap { term -> [String] in
             term.hasPrefix(Schema.Prefix.phrase) ? PhraseTerms.words(ofKey: term.dropFirst(Schema.Prefix.phrase.count)) : [term]
@@ -93,8 +92,7 @@ public final class Searcher {
         // matches they are exact; beyond, estimates from the matches seen, flagged as such.
         let documents = try database.documentCount()
         let match = MatchRequest(query: query, sortByDate: request.sort == .date, offset: request.offset, limit: request.limit,
-                                 checkAtLeast: request.exactFacets ? documents : min(documents, max(request.facetSample, 1)),
-                                 singleTerm: singleTerm)
+                                 checkAtLeast: request.exactFacets ? documents : min(documents, max(request.facetSample, 1)))
         let matches = try shardGroups()?.match(match) ?? RankedMatches.match(match, on: database)
         var hits: [SearchResponse.Hit] = []
         // Xapian picks a snippet's passage by its words' weights, which it takes from the

@@ -10,10 +10,12 @@ import Xapian
 /// match over all shards (the statistics are the whole archive's), and merging the groups'
 /// best hits in Xapian's own order (sort key, weight, document id) gives the same page.
 ///
-/// The filter is one more posting list in an AND, which costs a single-term search about 45 %
-/// more per posting. So a single-term search runs instead on a database of each group's shards
+/// The filter is one more posting list in an AND, which cost a one-word search about 45 % more
+/// per posting. So where it can, a search runs instead on a database of each group's shards
 /// alone, weighed by BM25 with the whole archive's statistics (`Enquire.setBM25`), which gives
 /// the same weights; its document ids are mapped back to the whole archive's for the merge.
+/// The filter remains for queries whose terms are found while matching (wildcards, synonyms),
+/// and for terms that a group's statistics cannot tell apart.
 ///
 /// Each thread has a database handle of its own (Xapian's are not thread-safe). Not
 /// thread-safe itself: one per `Searcher`.
@@ -55,7 +57,7 @@ final class ShardGroups {
     func match(_ request: MatchRequest) throws -> RankedMatches? {
         // Each group returns its best offset + limit: the page's hits are among them.
         guard let results = try run(request.query, sortByDate: request.sortByDate, best: request.offset + request.limit,
-                                    checkAtLeast: request.checkAtLeast, countFacets: true, singleTerm: request.singleTerm) else { return nil }
+                                    checkAtLeast: request.checkAtLeast, countFacets: true) else { return nil }
         var merged = RankedMatches(hits: [], estimatedTotal: 0, lowerBound: 0, upperBound: 0, facetCounts: [:], documentsSeen: 0)
         for (matches, spy, _) in results {
             merged.estimatedTotal += matches.estimatedTotal
@@ -81,23 +83,64 @@ final class ShardGroups {
     /// What one thread found, with the whole archive's id of each of its documents.
     private typealias GroupResult = (matches: MatchSet, spy: ValueCountSpy?, archiveID: (UInt32) -> UInt32)
 
-    /// Each group's best `best` matches of `query`, matched on threads at once.
+    /// Each group's best `best` matches of `query`, matched on threads at once: over the
+    /// groups' own shards when the query allows, else over all shards with the filter.
     private func run(_ query: Query, sortByDate: Bool, best: Int, checkAtLeast: Int,
-                     countFacets: Bool, singleTerm: String? = nil) throws -> [GroupResult]? {
+                     countFacets: Bool) throws -> [GroupResult]? {
+        if query.weighsItsTermsAlone, let statistics = try archiveStatistics(for: query.terms),
+           // A term the statistics do not hold fails the match; the filter still answers.
+           let found = try? run(query, sortByDate: sortByDate, best: best, checkAtLeast: checkAtLeast,
+                                countFacets: countFacets, statistics: statistics) {
+            return found
+        }
+        return try run(query, sortByDate: sortByDate, best: best, checkAtLeast: checkAtLeast,
+                       countFacets: countFacets, statistics: nil)
+    }
+
+    /// Per part, what its thread weighs by; nil when there are no parts, when they do not add
+    /// up to the reader's revision, or when two of the query's terms have the same frequency and
+    /// collection frequency in a part but not the same frequency in the archive.
+    private func archiveStatistics(for terms: [String]) throws -> [ArchiveStatistics]? {
+        guard let parts else { return nil }
         let whole = databases[0]
-        let stamp = [UInt64(try whole.documentCount()), try whole.totalLength()]
-        var work: [GroupWork]
-        var archiveIDs: [(UInt32) -> UInt32]
-        var archive: (termFrequency: Int, documents: Int, averageLength: Double)?
-        if let term = singleTerm, let parts {
-            // The parts must add up to the reader's revision, shard for shard.
-            var sum: [UInt64] = [0, 0]
-            for part in parts { sum[0] += UInt64(try part.database.documentCount()); sum[1] += try part.database.totalLength() }
-            guard sum == stamp else { return nil }
-            // As Xapian's own statistics for a match over all shards: the average is the total
-            // length over the document count, in double precision.
-            archive = (try whole.termFrequency(term), Int(stamp[0]), Double(stamp[1]) / Double(stamp[0]))
-            work = try parts.map { GroupWork(database: $0.database, query: try query.independentCopy()) }
+        let (documents, length) = (try whole.documentCount(), try whole.totalLength())
+        var sum: (Int, UInt64) = (0, 0)
+        for part in parts {
+            sum.0 += try part.database.documentCount()
+            sum.1 += try part.database.totalLength()
+        }
+        guard sum == (documents, length), documents > 0 else { return nil }
+        let archiveFrequencies = try terms.map { try whole.termFrequency($0) }
+        // As Xapian's own statistics for a match over all shards: the total length over the
+        // document count, in double precision.
+        let average = Double(length) / Double(documents)
+        var statistics: [ArchiveStatistics] = []
+        for part in parts {
+            var byFrequencies: [[Int]: Int] = [:]
+            var table: [Enquire.TermStatistics] = []
+            for (term, archive) in zip(terms, archiveFrequencies) {
+                let frequency = try part.database.termFrequency(term)
+                let collection = try part.database.collectionFrequency(term)
+                guard frequency > 0, collection > 0 else { continue }  // weighs nothing here
+                if let other = byFrequencies[[frequency, collection]], other != archive { return nil }
+                byFrequencies[[frequency, collection]] = archive
+                table.append(.init(frequency: frequency, collectionFrequency: collection, archiveFrequency: archive))
+            }
+            statistics.append(ArchiveStatistics(documents: documents, averageLength: average, terms: table))
+        }
+        return statistics
+    }
+
+    /// The match on threads: over the parts with `statistics`, or with the filter when nil.
+    private func run(_ query: Query, sortByDate: Bool, best: Int, checkAtLeast: Int, countFacets: Bool,
+                     statistics: [ArchiveStatistics]?) throws -> [GroupResult]? {
+        let work: [GroupWork]
+        let archiveIDs: [(UInt32) -> UInt32]
+        if let statistics, let parts {
+            // Every thread needs a query of its own; they are made here, before any thread starts.
+            work = try zip(parts, statistics).map { part, stats in
+                GroupWork(database: part.database, query: try query.independentCopy(), statistics: stats)
+            }
             let total = UInt32(shardCount)
             // Documents of a multi-database interleave by shard: id d of a part with m shards is
             // document (d-1)/m+1 of its shard number (d-1)%m, and that is id ((d-1)/m)*n + s + 1
@@ -110,18 +153,16 @@ final class ShardGroups {
         } else {
             let stamps = try databases.map { [UInt64(try $0.documentCount()), UInt64(try $0.lastDocumentID()), try $0.totalLength()] }
             guard stamps.allSatisfy({ $0 == stamps[0] }) else { return nil }
-            // Every thread needs a query of its own; they are made here, before any thread starts.
             work = try zip(groups, databases).map { uuids, database in
-                GroupWork(database: database, query: try query.independentCopy().withinShards(uuids))
+                GroupWork(database: database, query: try query.independentCopy().withinShards(uuids), statistics: nil)
             }
             archiveIDs = groups.map { _ in { $0 } }
         }
         let perGroup = Slots<Result<(MatchSet, ValueCountSpy?), Error>>(count: work.count)
-        let (statistics, tasks) = (archive, work)
-        DispatchQueue.concurrentPerform(iterations: tasks.count) { g in
+        DispatchQueue.concurrentPerform(iterations: work.count) { g in
             perGroup[g] = Result {
-                let (enquire, spy) = try RankedMatches.enquire(query: tasks[g].query, sortByDate: sortByDate, countFacets: countFacets,
-                                                               on: tasks[g].database, archive: statistics)
+                let (enquire, spy) = try RankedMatches.enquire(query: work[g].query, sortByDate: sortByDate, countFacets: countFacets,
+                                                               on: work[g].database, archive: work[g].statistics)
                 return (try enquire.matches(offset: 0, limit: best, checkAtLeast: checkAtLeast), spy)
             }
         }
@@ -154,6 +195,7 @@ final class ShardGroups {
 private struct GroupWork: @unchecked Sendable {
     let database: Database
     let query: Query
+    let statistics: ArchiveStatistics?
 }
 
 /// Results written by concurrent iterations, each to its own slot.

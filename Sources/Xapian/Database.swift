@@ -94,6 +94,11 @@ public class Database {
         try withErrorSlot("looking up term \(term) in \(location)") { cx_database_term_exists(handle, term, $0) } == 1
     }
 
+    /// How often `term` occurs in all documents together (the sum of its wdf).
+    public func collectionFrequency(_ term: String) throws(XapianError) -> Int {
+        Int(try withErrorSlot("collection frequency of \(term)") { cx_database_collection_freq(handle, term, $0) })
+    }
+
     public func termFrequency(_ term: String) throws(XapianError) -> Int {
         Int(try withErrorSlot("term frequency of \(term)") { cx_database_termfreq(handle, term, $0) })
     }

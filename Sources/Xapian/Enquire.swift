@@ -35,12 +35,25 @@ public final class Enquire {
         cx_enquire_set_bm25(handle, k1, k2, k3, b, minNormLength)
     }
 
-    /// BM25 (Xapian's default parameters) with the statistics of a whole archive, for a
-    /// single-term query matched over some of its shards: each document weighs exactly what it
-    /// weighs in a match over all of them (`termFrequency` of the query's term,
-    /// `documentCount` and `averageLength` of the whole archive).
-    public func setBM25(termFrequency: Int, documentCount: Int, averageLength: Double) {
-        cx_enquire_set_archive_bm25(handle, UInt32(termFrequency), UInt32(documentCount), averageLength)
+    /// A term's frequencies in the database matched, and its frequency in the whole archive.
+    public struct TermStatistics: Hashable, Sendable {
+        public var frequency: Int
+        public var collectionFrequency: Int
+        public var archiveFrequency: Int
+        public init(frequency: Int, collectionFrequency: Int, archiveFrequency: Int) {
+            (self.frequency, self.collectionFrequency, self.archiveFrequency) = (frequency, collectionFrequency, archiveFrequency)
+        }
+    }
+
+    /// BM25 (Xapian's default parameters) with the statistics of a whole archive, for a match
+    /// over some of its shards: each document weighs exactly what it weighs in a match over all
+    /// of them. `terms` gives each query term's archive frequency by its frequency and
+    /// collection frequency here, which must tell the terms apart; a term missing from it fails
+    /// the match (`matches` throws).
+    public func setBM25(documentCount: Int, averageLength: Double, terms: [TermStatistics]) {
+        let local = terms.map { UInt32($0.frequency) }, collection = terms.map { UInt64($0.collectionFrequency) }
+        let archive = terms.map { UInt32($0.archiveFrequency) }
+        cx_enquire_set_archive_bm25(handle, local, collection, archive, terms.count, UInt32(documentCount), averageLength)
     }
 
     /// Every match weighs 0, and so does every query word (Xapian's BoolWeight).

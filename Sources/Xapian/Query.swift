@@ -67,8 +67,9 @@ public final class Query: CustomStringConvertible {
 
     public var isEmpty: Bool { cx_query_is_empty(handle) == 1 }
 
-    /// Whether the query is one term, without operators or scaling.
-    public var isSingleTerm: Bool { cx_query_is_single_term(handle) == 1 }
+    /// Whether every weight in the query comes from its own terms (`terms`): no wildcard,
+    /// synonym or elite set, which weigh terms found while matching or pick them by bounds.
+    public var weighsItsTermsAlone: Bool { cx_query_weighs_its_terms_alone(handle) == 1 }
 
     /// The distinct terms of the query, in query order.
     public var terms: [String] {

@@ -187,8 +187,9 @@ cx_query *cx_query_terms(int op, const char *const *terms, size_t count);
 /** Scales a query's weight (OP_SCALE_WEIGHT). */
 cx_query *cx_query_scale(const cx_query *q, double factor);
 int cx_query_is_empty(const cx_query *q);
-/** 1 when the query is one term (no operator, no scale). */
-int cx_query_is_single_term(const cx_query *q);
+/** 1 when every weight in the query comes from its own terms: no wildcard, synonym or elite
+ *  set (which weigh terms found while matching, or pick terms by weight bounds). */
+int cx_query_weighs_its_terms_alone(const cx_query *q);
 char *cx_query_description(const cx_query *q);
 /** The distinct terms in the query, in query order. */
 int cx_query_terms_each(const cx_query *q, cx_term_callback cb, void *ctx);
@@ -232,9 +233,13 @@ void cx_enquire_set_sort(cx_enquire *e, int slot, int reverse);
 void cx_enquire_set_collapse_key(cx_enquire *e, int slot);
 /** Every match weighs 0, and so does every query word (BoolWeight). */
 void cx_enquire_set_bool_weight(cx_enquire *e);
-/** BM25 (Xapian's defaults) with a whole archive's statistics for a single-term query matched
- *  over some of its shards: the weights are those of a match over all of them. */
-void cx_enquire_set_archive_bm25(cx_enquire *e, uint32_t termfreq, uint32_t documents, double average_length);
+/** BM25 (Xapian's defaults) with a whole archive's statistics, for a match over some of its
+ *  shards: the weights are those of a match over all of them. Each term's archive frequency is
+ *  found by its frequency and collection frequency in the database matched (count entries). */
+void cx_enquire_set_archive_bm25(cx_enquire *e, const uint32_t *local_termfreq, const uint64_t *local_collfreq,
+                                 const uint32_t *archive_termfreq, size_t count, uint32_t documents, double average_length);
+/** How often a term occurs in all documents together. */
+uint64_t cx_database_collection_freq(const cx_database *db, const char *term, cx_error **err);
 /** BM25 parameters; the defaults are Xapian's. */
 void cx_enquire_set_bm25(cx_enquire *e, double k1, double k2, double k3, double b,
                          double min_normlen);
