@@ -50,6 +50,24 @@ struct RouterTests {
         }
     }
 
+    @Test("later pages: the API's offset and the web page's sida=2 give the next hits (they used to crash the server)")
+    func paging() async throws {
+        try await withClient { client in
+            let all = try Self.json(try await client.execute(uri: "/api/search?q=orosanm%C3%A4lan&limit=6", method: .get, headers: Self.reader))
+            let ids = try #require(all["hits"] as? [[String: Any]]).map { $0["id"] as! String }
+            #expect(ids.count == 6)
+            let second = try Self.json(try await client.execute(uri: "/api/search?q=orosanm%C3%A4lan&limit=3&offset=3", method: .get, headers: Self.reader))
+            #expect(try #require(second["hits"] as? [[String: Any]]).map { $0["id"] as! String } == Array(ids[3...]))
+            let page = try await client.execute(uri: "/?q=orosanm%C3%A4lan&sida=2", method: .get, headers: Self.reader)
+            #expect(page.status == .ok)
+            let html = String(buffer: page.body)
+            #expect(html.contains("Sida 2 av"))
+            #expect(html.contains("Föregående"))
+            // The server still answers after the second page.
+            #expect(try await client.execute(uri: "/healthz", method: .get).status == .ok)
+        }
+    }
+
     @Test("a malformed query or parameter is a 400 with a JSON error")
     func badQuery() async throws {
         try await withClient { client in
