@@ -20,8 +20,12 @@ import Xapian
 /// Each thread has a database handle of its own (Xapian's are not thread-safe). Not
 /// thread-safe itself: one per `Searcher`.
 final class ShardGroups {
-    /// One per thread; the first is the reader's own.
-    private let databases: [Database]
+    /// The reader's own handle on all shards.
+    private let whole: Database
+    private let path: String
+    /// More handles on all shards, one per further thread, for the filtered match: opened when
+    /// a search first needs it (most searches run on `parts`).
+    private var others: [Database]?
     /// The UUIDs of the shards each thread matches.
     private let groups: [[String]]
     /// Per thread, its shards alone and their positions among all shards (nil when the index
@@ -41,7 +45,8 @@ final class ShardGroups {
         let positions = (0..<count).map { g in Array(stride(from: g, to: uuids.count, by: count)) }
         groups = positions.map { $0.map { uuids[$0] } }
         shardCount = uuids.count
-        databases = [database] + (try (1..<count).map { _ in try Database(path: path) })
+        whole = database
+        self.path = path
         if let layout = ShardLayout.read(indexPath: path), layout.shardPaths.count == uuids.count {
             parts = try positions.map { group in
                 (try Database(combining: try group.map { try Database(path: layout.shardPaths[$0]) }), group)
@@ -80,6 +85,12 @@ final class ShardGroups {
         return Self.ranked(results, byKey: false).prefix(limit).map { ($0.docid, $0.weight) }
     }
 
+    /// One handle on all shards per thread, the reader's own first.
+    private func allShardHandles() throws -> [Database] {
+        if others == nil { others = try (1..<groups.count).map { _ in try Database(path: path) } }
+        return [whole] + others!
+    }
+
     /// What one thread found, with the whole archive's id of each of its documents.
     private typealias GroupResult = (matches: MatchSet, spy: ValueCountSpy?, archiveID: (UInt32) -> UInt32)
 
@@ -102,7 +113,6 @@ final class ShardGroups {
     /// collection frequency in a part but not the same frequency in the archive.
     private func archiveStatistics(for terms: [String]) throws -> [ArchiveStatistics]? {
         guard let parts else { return nil }
-        let whole = databases[0]
         let (documents, length) = (try whole.documentCount(), try whole.totalLength())
         var sum: (Int, UInt64) = (0, 0)
         for part in parts {
@@ -151,6 +161,7 @@ final class ShardGroups {
                 return { d in ((d - 1) / m) * total + positions[Int((d - 1) % m)] + 1 }
             }
         } else {
+            let databases = try allShardHandles()
             let stamps = try databases.map { [UInt64(try $0.documentCount()), UInt64(try $0.lastDocumentID()), try $0.totalLength()] }
             guard stamps.allSatisfy({ $0 == stamps[0] }) else { return nil }
             work = try zip(groups, databases).map { uuids, database in

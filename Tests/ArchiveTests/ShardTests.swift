@@ -98,9 +98,9 @@ struct ParallelShardSearchTests {
             let reader = try ArchiveReader(indexPath: index)
             let one = try Searcher(reader: reader, threads: 1)
             let three = try Searcher(reader: try ArchiveReader(indexPath: index), threads: 3)
-            // One word (matched per group of shards with the archive's statistics), several
-            // words, a phrase boost, a filter.
-            for text in ["rutin", "placering", "orosanmälan rutin", "kontroll inför placering", "IVO kommun:umeå"] {
+            // One word, several words, a phrase boost, a filter (matched per group of shards with
+            // the archive's statistics), and a wildcard (matched with the shard filter).
+            for text in ["rutin", "placering", "orosanmälan rutin", "kontroll inför placering", "IVO kommun:umeå", "placer*"] {
                 var request = SearchRequest(query: text)
                 request.limit = 50
                 let a = try one.search(request), b = try three.search(request)
@@ -132,7 +132,7 @@ struct ParallelShardSearchTests {
                 #expect(one == three, "similar to \(id)")
                 #expect(one.contains("\"reasons\""))
             }
-            for query in ["rutin", "orosanmälan", "IVO", "kommun:kalmar OR kommun:umeå"] {
+            for query in ["rutin", "orosanmälan", "IVO", "kommun:kalmar OR kommun:umeå", "placer*"] {
                 for sort in [[], ["--sort", "date"]] {
                     let whole = try search(query, ["--limit", "40"] + sort, threads: 1)
                     #expect(ranked(whole).count > 5, "\(query): enough hits to page through")
