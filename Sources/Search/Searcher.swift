@@ -10,9 +10,8 @@ public final class Searcher {
     private let builder: QueryBuilder
     private let synonyms: SynonymExpansion
     private let legalReference: (String) -> String?
-    /// Threads one search may use over local shards.
-    private let threads: Int
-    private var shardGroupsState: ShardGroups?? = .none
+    /// Threads for a search over local shards, opened on the first search.
+    private let shardGroups: ShardGroups.Lazy
 
     /// `legalReference` normalises a typed legal reference (the tagger's
     /// `normaliseLegalReference`); without it `lagrum:` matches the normal form only.
@@ -22,7 +21,7 @@ public final class Searcher {
                 legalReference: @escaping (String) -> String? = { _ in nil },
                 threads: Int = Searcher.defaultThreads) throws {
         self.reader = reader
-        self.threads = threads
+        shardGroups = ShardGroups.Lazy(reader: reader, threads: threads)
         self.synonyms = synonyms.indexed(try reader.indexedPhrases())
         self.legalReference = legalReference
         builder = try QueryBuilder(database: reader.database, legalRef: legalReference, synonyms: self.synonyms)
@@ -62,17 +61,9 @@ public final class Searcher {
         return ProcessInfo.processInfo.activeProcessorCount
     }
 
-    /// Opened on the first search, so commands that never search do not open more handles.
-    private func shardGroups() throws -> ShardGroups? {
-        if case let .some(made) = shardGroupsState { return made }
-        let made = try ShardGroups(reader: reader, threads: threads)
-        shardGroupsState = .some(made)
-        return made
-    }
-
     /// "Earlier cases like this one" on this searcher's reader, sharing its shard groups.
     public func similarCases() -> SimilarCases {
-        SimilarCases(reader: reader) { try self.shardGroups() }
+        SimilarCases(reader: reader, shardGroups: shardGroups)
     }
 
     public func search(_ request: SearchRequest) throws -> SearchResponse {
@@ -93,7 +84,7 @@ public final class Searcher {
         let documents = try database.documentCount()
         let match = MatchRequest(query: query, sortByDate: request.sort == .date, offset: request.offset, limit: request.limit,
                                  checkAtLeast: request.exactFacets ? documents : min(documents, max(request.facetSample, 1)))
-        let matches = try shardGroups()?.match(match) ?? RankedMatches.match(match, on: database)
+        let matches = try shardGroups.get()?.match(match) ?? RankedMatches.match(match, on: database)
         var hits: [SearchResponse.Hit] = []
         // Xapian picks a snippet's passage by its words' weights, which it takes from the
         // match: from per-shard weight bounds when the archive is sharded, so a document could

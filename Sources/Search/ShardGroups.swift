@@ -2,20 +2,20 @@ import ArchiveIndex
 import Foundation
 import Xapian
 
-/// Local shards matched on several threads at once.
+/// Local shards matched on several threads at once, one group of shards per thread.
 ///
 /// Xapian 1.4 matches the shards of a multi-database one after another in one thread, so a
-/// search costs the sum of its shards. Here each thread matches the whole multi-database,
-/// restricted by a filter to its group of shards: every document gets the weight it gets in a
-/// match over all shards (the statistics are the whole archive's), and merging the groups'
-/// best hits in Xapian's own order (sort key, weight, document id) gives the same page.
-///
-/// The filter is one more posting list in an AND, which cost a one-word search about 45 % more
-/// per posting. So where it can, a search runs instead on a database of each group's shards
-/// alone, weighed by BM25 with the whole archive's statistics (`Enquire.setBM25`), which gives
-/// the same weights; its document ids are mapped back to the whole archive's for the merge.
-/// The filter remains for queries whose terms are found while matching (wildcards, synonyms),
-/// and for terms that a group's statistics cannot tell apart.
+/// search costs the sum of its shards. Every weight must still be the one a match over all
+/// shards gives; then merging the groups' best hits in Xapian's own order (sort key, weight,
+/// document id) gives the same page. Each thread weighs by the whole archive's statistics in
+/// one of two ways:
+/// - Mostly it matches a database of its group's shards alone, weighed by BM25 with the whole
+///   archive's statistics (`Enquire.setBM25`); its document ids are mapped back to the whole
+///   archive's for the merge.
+/// - For queries whose terms are found while matching (wildcards, synonyms), and for terms a
+///   group's statistics cannot tell apart, it matches the whole multi-database with a filter
+///   that admits only its own shards: exact by construction, but one more posting list in an
+///   AND, which cost a one-word search about 45 % more per posting.
 ///
 /// Each thread has a database handle of its own (Xapian's are not thread-safe). Not
 /// thread-safe itself: one per `Searcher`.
@@ -31,7 +31,6 @@ final class ShardGroups {
     /// Per thread, its shards alone and their positions among all shards (nil when the index
     /// is not an arkiv shard layout).
     private let parts: [(database: Database, positions: [Int])]?
-    private let shardCount: Int
 
     /// Nil when there is nothing to split: one shard, one thread, a remote shard (each
     /// `xapian-tcpsrv` already matches in a process of its own), or shards that their UUIDs
@@ -44,7 +43,6 @@ final class ShardGroups {
         guard uuids.count == database.shardCount, Set(uuids).count == uuids.count else { return nil }
         let positions = (0..<count).map { g in Array(stride(from: g, to: uuids.count, by: count)) }
         groups = positions.map { $0.map { uuids[$0] } }
-        shardCount = uuids.count
         whole = database
         self.path = path
         if let layout = ShardLayout.read(indexPath: path), layout.shardPaths.count == uuids.count {
@@ -72,7 +70,7 @@ final class ShardGroups {
             merged.documentsSeen += spy!.documentsSeen
         }
         for c in Self.ranked(results, byKey: request.sortByDate).dropFirst(request.offset).prefix(request.limit) {
-            let data = try results[c.group].0.document(at: c.index).data()
+            let data = try results[c.group].matches.document(at: c.index).data()
             merged.hits.append(.init(docid: c.docid, weight: c.weight, data: data))
         }
         return merged
@@ -151,7 +149,7 @@ final class ShardGroups {
             work = try zip(parts, statistics).map { part, stats in
                 GroupWork(database: part.database, query: try query.independentCopy(), statistics: stats)
             }
-            let total = UInt32(shardCount)
+            let total = UInt32(groups.reduce(0) { $0 + $1.count })
             // Documents of a multi-database interleave by shard: id d of a part with m shards is
             // document (d-1)/m+1 of its shard number (d-1)%m, and that is id ((d-1)/m)*n + s + 1
             // among all n shards.
@@ -229,4 +227,27 @@ private final class Slots<Value>: @unchecked Sendable {
     }
 
     var values: [Value] { storage.map { $0! } }
+}
+
+extension ShardGroups {
+    /// Shard groups opened on first use, so commands that never search open no more handles;
+    /// a searcher and its similar cases share one.
+    final class Lazy {
+        private let reader: ArchiveReader
+        private let threads: Int
+        /// nil until opened; then the groups, or nil when there is nothing to split.
+        private var opened: ShardGroups??
+
+        init(reader: ArchiveReader, threads: Int) {
+            self.reader = reader
+            self.threads = threads
+        }
+
+        func get() throws -> ShardGroups? {
+            if case let .some(groups) = opened { return groups }
+            let groups = try ShardGroups(reader: reader, threads: threads)
+            opened = .some(groups)
+            return groups
+        }
+    }
 }

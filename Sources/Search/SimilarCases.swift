@@ -58,21 +58,15 @@ public final class SimilarCases {
     }
 
     private let reader: ArchiveReader
-    private let shardGroups: () throws -> ShardGroups?
+    private let shardGroups: ShardGroups.Lazy
 
     /// `threads`: how many the match may use when the archive is in local shards.
     public convenience init(reader: ArchiveReader, threads: Int = Searcher.defaultThreads) {
-        var made: ShardGroups??
-        self.init(reader: reader) {
-            if case let .some(groups) = made { return groups }
-            let groups = try ShardGroups(reader: reader, threads: threads)
-            made = .some(groups)
-            return groups
-        }
+        self.init(reader: reader, shardGroups: ShardGroups.Lazy(reader: reader, threads: threads))
     }
 
     /// With the shard groups of a `Searcher` on the same reader, opened once for both.
-    init(reader: ArchiveReader, shardGroups: @escaping () throws -> ShardGroups?) {
+    init(reader: ArchiveReader, shardGroups: ShardGroups.Lazy) {
         self.reader = reader
         self.shardGroups = shardGroups
     }
@@ -142,7 +136,7 @@ public final class SimilarCases {
         // The best text matches: on a thread per group of shards when they are local.
         let best: [(docid: UInt32, weight: Double)]
         let document: (Int) throws -> Document
-        if let groups = try shardGroups(), let found = try groups.best(query, limit: Self.candidates) {
+        if let groups = try shardGroups.get(), let found = try groups.best(query, limit: Self.candidates) {
             best = found
             document = { try database.document(found[$0].docid) }
         } else {
