@@ -8,8 +8,7 @@ import TestSupport
 struct CorpusSearchTests {
     /// One import of Corpus/ shared by the tests of this suite.
     static let index: String = {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("arkiv-corpus-\(getpid())")
-        try? FileManager.default.removeItem(at: dir)
+        let dir = TestSupport.directoryForThisRun("corpus")
         _ = try? ArkivCommand.run(["import", TestSupport.corpus.path, "--index", dir.path])
         return dir.path
     }()

@@ -10,11 +10,11 @@ import TestSupport
 @Suite("The web interface in a browser", .serialized,
        .enabled(if: WebDriver.available, "skipped: /usr/bin/chromium or /usr/bin/chromedriver is missing (Scripts/setup installs them)"))
 struct BrowserTests {
-    static var screenshots: URL {
+    static let screenshots: URL = {
         ProcessInfo.processInfo.environment["ARKIV_SCREENSHOTS"] == "1"
             ? TestSupport.repositoryRoot.appendingPathComponent("docs/screenshots")
-            : FileManager.default.temporaryDirectory.appendingPathComponent("arkiv-screenshots-\(getpid())")
-    }
+            : TestSupport.directoryForThisRun("screenshots")
+    }()
 
     @Test("search, facet, document, measures and import pages, as a person uses them", .timeLimit(.minutes(3)))
     func walkThrough() async throws {

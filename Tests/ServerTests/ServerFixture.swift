@@ -8,16 +8,16 @@ enum ServerFixture {
 
     /// The Corpus imported once into a temporary index (the real `arkiv import`).
     static let index: String = {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("arkiv-server-\(getpid())")
-        try? FileManager.default.removeItem(at: dir)
+        let dir = TestSupport.directoryForThisRun("server")
         _ = try? ArkivCommand.run(["import", TestSupport.corpus.path, "--index", dir.path])
         return dir.path
     }()
 
     /// läsare "lasse", handläggare "hanna", admin "adam"; a low bcrypt cost keeps tests fast.
     static let usersFile: String = {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("arkiv-users-\(getpid()).json").path
-        try? FileManager.default.removeItem(atPath: path)
+        let dir = TestSupport.directoryForThisRun("users")
+        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let path = dir.appendingPathComponent("users.json").path
         let store = UserStore(path: path)
         try? store.set(name: "lasse", password: password, role: .läsare, cost: 4)
         try? store.set(name: "hanna", password: password, role: .handläggare, cost: 4)
@@ -25,13 +25,15 @@ enum ServerFixture {
         return path
     }()
 
+    static let inbox = TestSupport.directoryForThisRun("inbox")
+
     static func configuration(users: Bool = true, maxUpload: Int? = nil) -> ServerConfiguration {
         var configuration = ServerConfiguration(indexPath: index)
         configuration.port = 0
         configuration.usersFile = users ? usersFile : "/nonexistent/users.json"
         configuration.domainFolder = TestSupport.domain
         configuration.workerExecutable = ArkivCommand.executable.path
-        configuration.inboxFolder = FileManager.default.temporaryDirectory.appendingPathComponent("arkiv-inbox-\(getpid())").path
+        configuration.inboxFolder = inbox.path
         if let maxUpload { configuration.maxUploadBytes = maxUpload }
         return configuration
     }

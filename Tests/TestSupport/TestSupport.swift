@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Shared helpers for the test targets: temporary folders, the repository's paths.
 public enum TestSupport {
@@ -26,4 +27,18 @@ public enum TestSupport {
         defer { try? FileManager.default.removeItem(at: dir) }
         return try await body(dir)
     }
+
+    /// A fresh directory for what a suite shares among its tests (an index imported once),
+    /// removed when the test process exits: a suite has no teardown of its own.
+    public static func directoryForThisRun(_ name: String) -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("arkiv-\(name)-\(getpid())")
+        try? FileManager.default.removeItem(at: dir)
+        removedAtExit.withLock { paths in
+            if paths.isEmpty { atexit { removedAtExit.withLock { $0.forEach { try? FileManager.default.removeItem(atPath: $0) } } } }
+            paths.append(dir.path)
+        }
+        return dir
+    }
 }
+
+private let removedAtExit = Mutex<[String]>([])
