@@ -73,6 +73,7 @@ public final class Importer {
         let db = try WritableDatabase(path: indexPath)
         try Self.checkSchema(db)
         let phrases = try Self.phraseTerms(of: db, wanted: options.phrases)
+        let numbering = try EntryNumbering(db: db, shards: ShardLayout.shardCount(of: indexPath))
         let stopwords = options.measureStopwords
         // The writer's own indexer re-makes documents that gain or lose a path; new documents
         // are made beside extraction, one indexer per worker thread, so the writer only writes.
@@ -133,7 +134,7 @@ public final class Importer {
                     summary.rejects.append(.init(path: path, reason: error.reason))
                     for other in duplicates { summary.rejects.append(.init(path: other.path, reason: error.reason)) }
                 case .success(let prepared):
-                    let replaced = try self.write(file, prepared: try prepared.get(), db: db, indexer: indexer)
+                    let replaced = try self.write(file, prepared: try prepared.get(), db: db, indexer: indexer, numbering: numbering)
                     if replaced { summary.updated += 1 } else { summary.added += 1 }
                     for other in duplicates {
                         try addPath(other, to: db, indexer: indexer)
@@ -161,7 +162,8 @@ public final class Importer {
             }
         }
         if let failure { throw failure }
-        if options.prune { summary.pruned = try prune(under: pruneUnder ?? found.folders, keeping: Set(found.files), db: db, indexer: indexer) }
+        if options.prune { summary.pruned = try prune(under: pruneUnder ?? found.folders, keeping: Set(found.files), db: db,
+                                                       indexer: indexer, numbering: numbering) }
         try originals.sync()
         try db.commit()
         summary.rejects.sort { $0.path < $1.path }
@@ -186,7 +188,8 @@ public final class Importer {
 
     /// Removes the paths under `folders` that this walk did not find (deleted files), and the
     /// documents left without any path. Returns how many documents were removed.
-    private func prune(under folders: [String], keeping present: Set<String>, db: WritableDatabase, indexer: DocumentIndexer) throws -> Int {
+    private func prune(under folders: [String], keeping present: Set<String>, db: WritableDatabase, indexer: DocumentIndexer,
+                       numbering: EntryNumbering) throws -> Int {
         guard !folders.isEmpty else { return 0 }
         var vanished: [(path: String, id: String)] = []
         try db.forEachTerm(prefix: Schema.Prefix.path) { term, _ in
@@ -200,7 +203,7 @@ public final class Importer {
         for entry in vanished {
             let known = try db.metadata(Self.pathKey(entry.path)).split(separator: " ")
             guard let id = known.first.map(String.init) else { continue }
-            if try removePath(entry.path, fromDocument: id, db: db, indexer: indexer) { removed += 1 }
+            if try removePath(entry.path, fromDocument: id, db: db, indexer: indexer, numbering: numbering) { removed += 1 }
             try db.setMetadata(Self.pathKey(entry.path), "")
         }
         return removed
@@ -312,23 +315,24 @@ public final class Importer {
     /// Writes a newly extracted document. Returns true when it replaces an older version of
     /// the same path.
     private func write(_ file: PendingFile, prepared: PreparedFile, db: WritableDatabase,
-                       indexer: DocumentIndexer) throws -> Bool {
+                       indexer: DocumentIndexer, numbering: EntryNumbering) throws -> Bool {
         // Classification found no document with these bytes, and a second file with them waits
         // while this one is in flight: the document and its measure entries are new, so they
         // are added without the look-ups replacing would cost.
-        _ = try db.addDocument(prepared.document)
-        for (_, measure) in prepared.measures { _ = try db.addDocument(measure) }
+        try numbering.add(document: prepared.document)
+        for (_, measure) in prepared.measures { try numbering.add(measure: measure) }
         try db.addSpellings(prepared.spellings)
         try db.setMetadata(Self.pathKey(file.path), "\(file.id) \(file.signature)")
         guard let previous = file.previousID, previous != file.id else { return false }
-        _ = try removePath(file.path, fromDocument: previous, db: db, indexer: indexer)
+        _ = try removePath(file.path, fromDocument: previous, db: db, indexer: indexer, numbering: numbering)
         return true
     }
 
     /// A changed file no longer has its old content: drop the path from the old document, and
     /// the document itself when no other path holds those bytes.
     /// Returns true when the document itself was deleted.
-    private func removePath(_ path: String, fromDocument id: String, db: WritableDatabase, indexer: DocumentIndexer) throws -> Bool {
+    private func removePath(_ path: String, fromDocument id: String, db: WritableDatabase, indexer: DocumentIndexer,
+                            numbering: EntryNumbering) throws -> Bool {
         guard let docid = try db.documentID(forTerm: Schema.Prefix.id + id) else { return false }
         var stored = try StoredDocument.decode(try db.document(docid).data())
         stored.record.paths.removeAll { $0 == path }
@@ -339,19 +343,11 @@ public final class Importer {
         } else {
             stored.record.path = stored.record.paths[0]
             try db.replaceDocument(uniqueTerm: Schema.Prefix.id + id, with: try indexer.makeDocument(stored))
-            try Self.replaceMeasures(of: stored, db: db, indexer: indexer)
+            // The measure entries carry the document's path: rewritten with it, in the same commit.
+            try db.deleteDocuments(term: Schema.Prefix.source + id)
+            for (_, measure) in try indexer.makeMeasureDocuments(stored) { try numbering.add(measure: measure) }
             return false
         }
-    }
-
-    /// The measure entries of a document, rewritten with it (same commit, so never out of step).
-    static func replaceMeasures(of stored: StoredDocument, db: WritableDatabase, indexer: DocumentIndexer) throws {
-        try replaceMeasures(of: stored.record.id, with: try indexer.makeMeasureDocuments(stored), db: db)
-    }
-
-    static func replaceMeasures(of id: String, with measures: [(uniqueTerm: String, document: Document)], db: WritableDatabase) throws {
-        try db.deleteDocuments(term: Schema.Prefix.source + id)
-        for (unique, document) in measures { try db.replaceDocument(uniqueTerm: unique, with: document) }
     }
 
     /// The expressions this index holds as terms. Every document must hold the same ones, or

@@ -24,6 +24,14 @@ public struct ShardLayout: Sendable {
         return names.isEmpty ? nil : ShardLayout(indexPath: indexPath, shardNames: names)
     }
 
+    /// How many shards the index at `path` is one of: 1 unless it is a shard of a layout.
+    static func shardCount(of path: String) -> Int {
+        let url = URL(fileURLWithPath: path).standardizedFileURL
+        guard let layout = read(indexPath: url.deletingLastPathComponent().path),
+              layout.shardNames.contains(url.lastPathComponent) else { return 1 }
+        return layout.shardNames.count
+    }
+
     static func isShardName(_ name: Substring) -> Bool {
         name.hasPrefix("shard-") && name.count > 6 && name.dropFirst(6).allSatisfy { $0.isASCII && $0.isNumber }
     }

@@ -244,6 +244,14 @@ cx_docid cx_database_add_document(cx_database *db, const cx_document *doc, cx_er
     })
 }
 
+int cx_database_replace_document(cx_database *db, cx_docid did, const cx_document *doc, cx_error **err) {
+    CX_GUARD(0, {
+        CX_NEED_WRITABLE(db)
+        db->wdb.replace_document(did, doc->doc);
+        return 1;
+    })
+}
+
 int cx_database_delete_by_term(cx_database *db, const char *unique_term, cx_error **err) {
     CX_GUARD(0, {
         CX_NEED_WRITABLE(db)

@@ -206,6 +206,11 @@ public final class WritableDatabase: Database {
         try withErrorSlot("adding a document to \(location)") { cx_database_add_document(handle, document.handle, $0) }
     }
 
+    /// Puts `document` at `id`: replaces the document there, or adds it with that id.
+    public func replaceDocument(id: UInt32, with document: Document) throws(XapianError) {
+        _ = try withErrorSlot("writing document \(id) in \(location)") { cx_database_replace_document(handle, id, document.handle, $0) }
+    }
+
     public func deleteDocuments(term: String) throws(XapianError) {
         _ = try withErrorSlot("deleting \(term) from \(location)") { cx_database_delete_by_term(handle, term, $0) }
     }

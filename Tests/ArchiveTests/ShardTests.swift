@@ -3,6 +3,7 @@ import Foundation
 import Search
 import Testing
 import TestSupport
+import Xapian
 
 /// Single index vs sharded vs remote shards (xapian-tcpsrv on loopback) must answer alike, and a
 /// shard that is down must give a clear error, not a hang. Scripts/check-shards does the
@@ -25,6 +26,17 @@ struct ShardTests {
                                                  TestSupport.corpus.path])
         #expect(status == 0, "\(text.suffix(2000))")
         #expect(!text.contains("FAIL"))
+    }
+
+    /// A folder `arkiv` in `dir` with one text file per kommun, "Kalmar.txt" …, of `text(kommun)`.
+    static func kommunFiles(in dir: URL, _ text: (String) -> String) throws -> (folder: URL, kommuner: [String]) {
+        let folder = dir.appendingPathComponent("arkiv")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let kommuner = ["Kalmar", "Umeå", "Gävle", "Tyresö", "Lekeberg", "Borås"]
+        for kommun in kommuner {
+            try text(kommun).write(to: folder.appendingPathComponent("\(kommun).txt"), atomically: true, encoding: .utf8)
+        }
+        return (folder, kommuner)
     }
 
     /// Runs a script of Scripts/ (through env, from the repository root); its status and output.
@@ -63,13 +75,7 @@ struct ShardTests {
           arguments: [nil, "3"] as [String?])
     func prune(shards: String?) throws {
         try TestSupport.withTemporaryDirectory { dir in
-            let folder = dir.appendingPathComponent("arkiv")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let kommuner = ["Kalmar", "Umeå", "Gävle", "Tyresö", "Lekeberg", "Borås"]
-            for kommun in kommuner {
-                try "Yttrande från \(kommun) kommun om rutinen för orosanmälningar.".write(
-                    to: folder.appendingPathComponent("\(kommun).txt"), atomically: true, encoding: .utf8)
-            }
+            let (folder, kommuner) = try Self.kommunFiles(in: dir) { "Yttrande från \($0) kommun om rutinen för orosanmälningar." }
             let index = dir.appendingPathComponent("Index").path
             let layout = shards.map { ["--shards", $0] } ?? []
             let first = try ArkivCommand.run(["import", folder.path, "--index", index, "--json"] + layout).json()
@@ -82,6 +88,98 @@ struct ShardTests {
             let paths = try ArkivCommand.run(["export", "--index", index]).jsonLines().map { URL(fileURLWithPath: $0["path"] as! String).lastPathComponent }
             #expect(Set(paths) == Set(kommuner.dropFirst(2).map { "\($0).txt" }))
             #expect(try ArkivCommand.run(["verify", "--index", index, "--json"]).json()["ok"] as? Bool == true)
+        }
+    }
+}
+
+/// Documents and measure entries each keep to a run of docids of their own (`EntryNumbering`),
+/// whatever an import does to them: a search then reads no measure entry's length.
+@Suite("Docids of documents and measure entries", .serialized)
+struct EntryNumberingTests {
+    /// Two measures under a heading, as a yttrande lists them.
+    static let measureText = """
+        Åtgärder
+        - Nämnden har infört en checklista inför placering i familjehem.
+        - En ny rutin för orosanmälningar har tagits fram.
+        """
+
+    /// Each shard's (or the index's) documents' and measure entries' docids, and its base.
+    static func docids(_ index: String) throws -> [(documents: [UInt32], measures: [UInt32], base: String)] {
+        let shards = try FileManager.default.contentsOfDirectory(atPath: index).filter { $0.hasPrefix("shard-") }.sorted()
+        return try (shards.isEmpty ? [index] : shards.map { index + "/" + $0 }).map { path in
+            let db = try Database(path: path)
+            var documents: [UInt32] = [], measures: [UInt32] = []
+            try db.forEachPosting("XRdocument") { documents.append($0); return true }
+            try db.forEachPosting("XRmeasure") { measures.append($0); return true }
+            return (documents, measures, try db.metadata("measure_docid_base"))
+        }
+    }
+
+    @Test("new, changed, doubled and pruned files keep documents below the base and measures above, in one index and in shards",
+          arguments: [nil, "3"] as [String?])
+    func runs(shards: String?) throws {
+        try TestSupport.withTemporaryDirectory { dir in
+            let (folder, kommuner) = try ShardTests.kommunFiles(in: dir) { "Yttrande till IVO från \($0) kommun.\n\n\(Self.measureText)" }
+            let index = dir.appendingPathComponent("Index").path
+            _ = try ArkivCommand.run(["import", folder.path, "--index", index, "--json"] + (shards.map { ["--shards", $0] } ?? []))
+            // A changed file, a copy of another's bytes, then one of the two paths gone and a file gone.
+            try "Återredovisning till IVO från Kalmar kommun.\n\n\(Self.measureText)".write(
+                to: folder.appendingPathComponent("Kalmar.txt"), atomically: true, encoding: .utf8)
+            try FileManager.default.copyItem(at: folder.appendingPathComponent("Umeå.txt"), to: folder.appendingPathComponent("Umeå-kopia.txt"))
+            _ = try ArkivCommand.run(["import", folder.path, "--index", index, "--json"])
+            try FileManager.default.removeItem(at: folder.appendingPathComponent("Umeå.txt"))
+            try FileManager.default.removeItem(at: folder.appendingPathComponent("Borås.txt"))
+            let pruned = try ArkivCommand.run(["import", folder.path, "--index", index, "--prune", "--json"]).json()
+            // The copy's bytes are kept once in each shard holding one of their paths.
+            let layout = ShardLayout.read(indexPath: index)
+            let apart = layout.map { $0.shard(for: folder.appendingPathComponent("Umeå.txt").path)
+                != $0.shard(for: folder.appendingPathComponent("Umeå-kopia.txt").path) } ?? false
+            #expect(pruned["pruned"] as? Int == (apart ? 2 : 1))
+
+            let parts = try Self.docids(index)
+            // Xapian interleaves the shards' docids: for 3 shards each may use a quarter of 32 bits.
+            let base: UInt32 = shards == nil ? 1 << 31 : 1 << 29
+            #expect(parts.count == (shards == nil ? 1 : 3))
+            for part in parts {
+                #expect(part.base == String(base))
+                #expect(part.documents.allSatisfy { $0 < base }, "\(part.documents)")
+                #expect(part.measures.allSatisfy { $0 >= base }, "\(part.measures)")
+            }
+            // Every document is there once, with its measure entries and no others.
+            let records = try ArkivCommand.run(["export", "--index", index]).jsonLines()
+            #expect(records.count == kommuner.count - 1)
+            #expect(parts.map(\.documents.count).reduce(0, +) == records.count)
+            let measures = records.map { ($0["measures"] as? [Any])?.count ?? 0 }
+            #expect(measures.allSatisfy { $0 > 0 })
+            #expect(parts.map(\.measures.count).reduce(0, +) == measures.reduce(0, +))
+            #expect(try ArkivCommand.run(["verify", "--index", index, "--json"]).json()["ok"] as? Bool == true)
+        }
+    }
+
+    @Test("an index made before keeps numbering its entries in turn, and still imports and finds")
+    func indexFromBefore() throws {
+        try TestSupport.withTemporaryDirectory { dir in
+            let folder = dir.appendingPathComponent("arkiv")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try "Yttrande till IVO från Kalmar kommun.\n\n\(Self.measureText)".write(to: folder.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
+            let index = dir.appendingPathComponent("Index").path
+            _ = try ArkivCommand.run(["import", folder.path, "--index", index])
+            // What an index of an earlier version looks like: entries in turn, no base recorded.
+            do {
+                let db = try WritableDatabase(path: index)
+                try db.setMetadata("measure_docid_base", "")
+                try db.setMetadata("next_document_docid", "")
+                try db.commit()
+            }
+            try "Yttrande till IVO från Umeå kommun.\n\n\(Self.measureText)".write(to: folder.appendingPathComponent("b.txt"), atomically: true, encoding: .utf8)
+            let added = try ArkivCommand.run(["import", folder.path, "--index", index, "--json"]).json()
+            #expect(added["added"] as? Int == 1)
+            let part = try Self.docids(index)[0]
+            #expect(part.base == "")
+            let first = try #require(part.measures.first)
+            #expect(part.documents.contains { $0 > first }, "the new document comes after the first one's measures")
+            let hits = try ArkivCommand.run(["search", "--index", index, "--json", "kommun:umeå"]).json()["hits"] as? [Any]
+            #expect(hits?.count == 1)
         }
     }
 }

@@ -97,6 +97,8 @@ int cx_database_set_metadata(cx_database *db, const char *key, const char *value
 cx_docid cx_database_replace_by_term(cx_database *db, const char *unique_term,
                                      const cx_document *doc, cx_error **err);
 cx_docid cx_database_add_document(cx_database *db, const cx_document *doc, cx_error **err);
+/* Puts `doc` at docid `did`, replacing what is there or adding it with that id. */
+int cx_database_replace_document(cx_database *db, cx_docid did, const cx_document *doc, cx_error **err);
 int cx_database_delete_by_term(cx_database *db, const char *unique_term, cx_error **err);
 int cx_database_commit(cx_database *db, cx_error **err);
 int cx_database_begin_transaction(cx_database *db, int flushed, cx_error **err);
