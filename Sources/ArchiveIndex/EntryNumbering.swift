@@ -36,7 +36,13 @@ final class EntryNumbering {
             measureBase = nil
         }
         if let base = measureBase {
-            nextDocument = UInt32(try db.metadata(Self.nextDocumentKey)) ?? 1
+            // Past every document there, whatever the metadata says: an id is never written over.
+            var highest: UInt32 = 0
+            try db.forEachPosting(Schema.Kind.document) { docid in
+                if docid < base { highest = max(highest, docid) }
+                return true
+            }
+            nextDocument = max(UInt32(try db.metadata(Self.nextDocumentKey)) ?? 1, highest + 1)
             // Xapian's last docid is the highest ever used: a deleted measure's id is not reused.
             let last = try db.lastDocumentID()
             nextMeasure = last >= base ? last + 1 : base
