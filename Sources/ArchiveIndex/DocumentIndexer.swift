@@ -56,9 +56,8 @@ final class DocumentIndexer {
         for dnr in record.diarienummer {
             let normal = Schema.normaliseDiarienummer(dnr.value)
             try doc.addBooleanTerm(Schema.Prefix.diarienummer + normal)
-            // "3.5.1-08071/2022-1" is document 1 in case 3.5.1-08071/2022: findable by the case.
-            if let match = normal.wholeMatch(of: /(.+\/\d{4})-\d{1,3}/) {
-                try doc.addBooleanTerm(Schema.Prefix.diarienummer + String(match.1))
+            if let caseNumber = Schema.caseNumber(ofDiarienummer: normal) {
+                try doc.addBooleanTerm(Schema.Prefix.diarienummer + caseNumber)
             }
         }
         for brist in record.brister { try doc.addBooleanTerm(Schema.term(Schema.Prefix.brist, brist)) }

@@ -111,6 +111,21 @@ public enum Schema {
         String(value.filter { !$0.isWhitespace }).lowercased()
     }
 
+    /// "3.5.1-08071/2022-1" is document 1 in case 3.5.1-08071/2022, findable by the case: a
+    /// normalised diarienummer ending in /YYYY-N (N of 1–3 digits) without its "-N"; else nil.
+    /// (By hand: a regex literal is parsed again each time it is evaluated, and this runs for
+    /// every diarienummer of every document imported.)
+    public static func caseNumber(ofDiarienummer normal: String) -> String? {
+        let isDigit = { (c: Character) in c.unicodeScalars.count == 1 && c.unicodeScalars.first!.properties.generalCategory == .decimalNumber }
+        guard let dash = normal.lastIndex(of: "-") else { return nil }
+        let suffix = normal[normal.index(after: dash)...]
+        guard (1...3).contains(suffix.count), suffix.allSatisfy(isDigit) else { return nil }
+        let head = normal[..<dash]
+        let year = head.suffix(4)
+        guard head.count >= 6, year.count == 4, year.allSatisfy(isDigit), head.dropLast(4).last == "/" else { return nil }
+        return String(head)
+    }
+
     /// The form a legal reference is looked up by: lower-case, no spaces, no dots.
     public static func normaliseLegalRef(_ value: String) -> String {
         String(value.lowercased().filter { !$0.isWhitespace && $0 != "." })

@@ -202,3 +202,18 @@ struct QueryLayerTests {
         #expect(compound.isSubset(of: try ids("plan för genomförande")))
     }
 }
+
+/// A document numbered within a case is also findable by the case's diarienummer.
+@Suite("Case numbers of diarienummer")
+struct CaseNumberTests {
+    @Test("a /YYYY-N number gives its case; nothing else does", arguments: [
+        ("3.5.1-08071/2022-1", "3.5.1-08071/2022"), ("30010/2024-12", "30010/2024"), ("a/2024-123", "a/2024"),
+        ("3.5.1-08071/2022", nil), ("30010/2024-1234", nil), ("/2024-1", nil), ("bun-2019-0412", nil),
+        ("701-12345-2010", nil), ("ks2019/123", nil), ("30010/224-1", nil), ("30010-2024-1", nil), ("30010/2024-", nil),
+    ] as [(String, String?)])
+    func caseNumber(number: String, expected: String?) {
+        #expect(Schema.caseNumber(ofDiarienummer: number) == expected)
+        // The rule it replaces, as a regular expression.
+        #expect(number.wholeMatch(of: /(.+\/\d{4})-\d{1,3}/).map { String($0.1) } == expected)
+    }
+}
