@@ -142,6 +142,7 @@ public final class Importer {
                     }
                     sinceCommit += 1
                     if sinceCommit >= self.options.batchSize {
+                        try numbering.flushMeasures()
                         try originals.sync()
                         try db.commit()
                         sinceCommit = 0
@@ -164,6 +165,7 @@ public final class Importer {
         if let failure { throw failure }
         if options.prune { summary.pruned = try prune(under: pruneUnder ?? found.folders, keeping: Set(found.files), db: db,
                                                        indexer: indexer, numbering: numbering) }
+        try numbering.flushMeasures()
         try originals.sync()
         try db.commit()
         summary.rejects.sort { $0.path < $1.path }
@@ -333,6 +335,7 @@ public final class Importer {
     /// Returns true when the document itself was deleted.
     private func removePath(_ path: String, fromDocument id: String, db: WritableDatabase, indexer: DocumentIndexer,
                             numbering: EntryNumbering) throws -> Bool {
+        try numbering.flushMeasures()  // the deletions below must find this run's entries too
         guard let docid = try db.documentID(forTerm: Schema.Prefix.id + id) else { return false }
         var stored = try StoredDocument.decode(try db.document(docid).data())
         stored.record.paths.removeAll { $0 == path }
