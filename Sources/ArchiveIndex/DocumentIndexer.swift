@@ -89,9 +89,9 @@ final class DocumentIndexer {
 
     /// One index entry per measure, so `arkiv measures` reads small records instead of whole
     /// documents: text (searchable), categories, status, kommun, brist context, source and page.
-    func makeMeasureDocuments(_ stored: StoredDocument) throws -> [(uniqueTerm: String, document: Document)] {
+    func makeMeasureDocuments(_ stored: StoredDocument) throws -> [Document] {
         let record = stored.record
-        var out: [(String, Document)] = []
+        var out: [Document] = []
         for (position, measure) in record.measures.enumerated() {
             let doc = Document()
             termGenerator.setDocument(doc)
@@ -122,7 +122,7 @@ final class DocumentIndexer {
                                       brist: measure.brist, page: measure.page, date: record.date,
                                       path: record.path, docType: record.docType)
             try doc.setData(Array(try JSONEncoder().encode(entry)))
-            out.append((unique, doc))
+            out.append(doc)
         }
         return out
     }

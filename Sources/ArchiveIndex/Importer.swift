@@ -295,7 +295,7 @@ public final class Importer {
     /// documents. Documents move from the thread that made them to the writer, never shared.
     struct PreparedFile: @unchecked Sendable {
         var document: Document
-        var measures: [(uniqueTerm: String, document: Document)]
+        var measures: [Document]
         var spellings: SpellingCounts
     }
 
@@ -322,7 +322,7 @@ public final class Importer {
         // while this one is in flight: the document and its measure entries are new, so they
         // are added without the look-ups replacing would cost.
         try numbering.add(document: prepared.document)
-        for (_, measure) in prepared.measures { try numbering.add(measure: measure) }
+        for measure in prepared.measures { try numbering.add(measure: measure) }
         try db.addSpellings(prepared.spellings)
         try db.setMetadata(Self.pathKey(file.path), "\(file.id) \(file.signature)")
         guard let previous = file.previousID, previous != file.id else { return false }
@@ -348,7 +348,7 @@ public final class Importer {
             try db.replaceDocument(uniqueTerm: Schema.Prefix.id + id, with: try indexer.makeDocument(stored))
             // The measure entries carry the document's path: rewritten with it, in the same commit.
             try db.deleteDocuments(term: Schema.Prefix.source + id)
-            for (_, measure) in try indexer.makeMeasureDocuments(stored) { try numbering.add(measure: measure) }
+            for measure in try indexer.makeMeasureDocuments(stored) { try numbering.add(measure: measure) }
             return false
         }
     }
