@@ -19,6 +19,10 @@ struct PhraseSet: Sendable {
     /// Word keys: an entry can only match a text that has its key word (or a word starting with
     /// its key prefix). Entries without a usable key are always tried.
     private let exactKeys: [String: [Int]]
+    /// The same, by bytes: asked of every statement, where a String lookup hashed each word
+    /// through its NFC form.
+    private let exactKeyTable: DistinctWords
+    private let exactKeyEntries: [(word: HashedWord, entries: [Int])]
     private let prefixKeys: [(prefix: String, entries: [Int])]
     private let unkeyed: [Int]
     private let allAnchored: Bool
@@ -50,6 +54,16 @@ struct PhraseSet: Sendable {
         }
         self.entries = entries
         self.exactKeys = exactKeys
+        var table = DistinctWords(keepingOffsets: false)
+        var keyEntries: [(word: HashedWord, entries: [Int])] = []
+        for (key, list) in exactKeys {
+            let bytes = Array(key.utf8)
+            let entry = bytes.withUnsafeBufferPointer { table.add($0) }
+            precondition(entry == keyEntries.count, "exact keys are distinct")
+            keyEntries.append((HashedWord(key), list))
+        }
+        exactKeyTable = table
+        exactKeyEntries = keyEntries
         self.prefixKeys = prefixKeys.map { ($0.key, $0.value) }
         self.unkeyed = unkeyed
         allAnchored = entries.allSatisfy { $0.anchor != nil }
@@ -59,10 +73,12 @@ struct PhraseSet: Sendable {
     /// The entries that may match a text with these words, in file order.
     private func candidates(_ words: WordSet) -> [Int] {
         var found = unkeyed
-        if exactKeys.count <= words.words.count {
-            for (key, list) in exactKeys where words.contains(key) { found += list }
+        if exactKeyEntries.count <= words.count {
+            for key in exactKeyEntries where words.contains(key.word) { found += key.entries }
         } else {
-            for word in words.words { if let list = exactKeys[word] { found += list } }
+            words.forEachEntry { hash, bytes in
+                if let entry = exactKeyTable.entry(hash: hash, bytes: bytes) { found += exactKeyEntries[entry].entries }
+            }
         }
         for (prefix, list) in prefixKeys where words.hasWord(withPrefix: prefix) { found += list }
         if found.count > 1 { found.sort() }
@@ -139,7 +155,7 @@ struct PhraseSet: Sendable {
         if allAnchored && !words.offsets.isEmpty {
             for i in candidates {
                 let anchor = entries[i].anchor!
-                let forms = anchor.isPrefix ? Array(words.words(withPrefix: anchor.word)) : [anchor.word]
+                let forms = anchor.isPrefix ? words.words(withPrefix: anchor.word) : [anchor.word]
                 for form in forms { hits += (words.offsets[form] ?? []).map { ($0, i, nil) } }
             }
         } else {

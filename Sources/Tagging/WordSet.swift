@@ -12,82 +12,145 @@ import Glibc
 /// a plain word) over text that holds none of the phrase words; a hash lookup per word
 /// rules those out, and the offsets let a phrase be tried only where its first word stands.
 final class WordSet {
-    let words: Set<String>
+    /// The distinct words by their UTF-8 bytes. Statements and lines are asked only whether
+    /// they hold certain words, so their words never become Strings: Swift hashes a non-ASCII
+    /// String through its NFC form, and that was a tenth of tagging.
+    private let table: DistinctWords
     /// UTF-16 offsets of each word's occurrences (only when built with `positions: true`).
     let offsets: [String: [Int]]
-    /// The words in UTF-8 order, for prefix lookups.
-    private lazy var sorted: [String] = words.sorted(by: Self.precedesInUTF8)
+    /// The words as Strings (made when first asked for).
+    private(set) lazy var words: Set<String> = {
+        var words = Set<String>(minimumCapacity: table.count)
+        table.forEachString { words.insert($0) }
+        return words
+    }()
+    /// The words by their first two bytes, for prefix lookups in a document's few hundred
+    /// words (sorting them for a binary search cost more than all lookups together).
+    private lazy var byLeadingPair: [UInt16: [String]] = {
+        var buckets: [UInt16: [String]] = [:]
+        for word in offsets.isEmpty ? Array(words) : Array(offsets.keys) {
+            if let pair = Self.leadingPair(word) { buckets[pair, default: []].append(word) }
+        }
+        return buckets
+    }()
 
     /// The words' first two bytes, as a filter: most prefix keys asked of a statement begin
-    /// like none of its words, and this answers those without comparing strings.
+    /// like none of its words, and this answers those without comparing bytes.
     private let leadingPairs: LeadingPairFilter
 
     init(_ text: some StringProtocol, positions: Bool = false) {
-        var words: Set<String> = []
+        var table = DistinctWords(keepingOffsets: positions)
+        Self.forEachWordBytes(in: text) { bytes, start in table.add(bytes, at: start) }
         var offsets: [String: [Int]] = [:]
-        Self.forEachWord(in: text) { word, start in
-            if positions { offsets[word, default: []].append(start) } else { words.insert(word) }
-        }
-        self.words = positions ? Set(offsets.keys) : words
-        self.offsets = offsets
         var pairs = LeadingPairFilter()
-        if !positions { for word in words { pairs.insert(word) } }
+        if positions {
+            offsets.reserveCapacity(table.count)
+            table.forEachString { word, at in offsets[word] = at }
+        } else {
+            table.forEachEntry { _, bytes in pairs.insert(bytes) }
+        }
+        self.table = table
+        self.offsets = offsets
         leadingPairs = pairs
     }
 
+    /// How many distinct words.
+    var count: Int { table.count }
+
     /// Every word of `text`, lower-cased, in order, with the UTF-16 offset where it starts.
-    /// The word is built as UTF-8 bytes: appending scalar by scalar to a String was a tenth of
-    /// a worker's time.
     static func forEachWord(in text: some StringProtocol, _ body: (String, Int) -> Void) {
+        forEachWordBytes(in: text) { bytes, start in body(String(decoding: bytes, as: UTF8.self), start) }
+    }
+
+    /// Every word of `text` as lower-cased UTF-8 bytes (valid only during the call), with the
+    /// UTF-16 offset where it starts. Reads the text's UTF-8 directly: ASCII and Latin-1 (å, ä,
+    /// ö, é) are decided inline, other characters through their Unicode properties.
+    static func forEachWordBytes(in text: some StringProtocol, _ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) {
+        let scanned: Void? = text.utf8.withContiguousStorageIfAvailable { scanWords($0, body) }
+        if scanned == nil {
+            let copy = Array(text.utf8)
+            copy.withUnsafeBufferPointer { scanWords($0, body) }
+        }
+    }
+
+    private static func scanWords(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) {
         var word: [UInt8] = []
         word.reserveCapacity(64)
-        var offset = 0, start = 0
-        for scalar in text.unicodeScalars {
+        var utf16 = 0, start = 0
+        var i = 0
+        let n = bytes.count
+        func emit() {
+            word.withUnsafeBufferPointer { body($0, start) }
+            word.removeAll(keepingCapacity: true)
+        }
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 {
+                if (b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x7A) {
+                    if word.isEmpty { start = utf16 }
+                    word.append(b)
+                } else if b >= 0x41 && b <= 0x5A {
+                    if word.isEmpty { start = utf16 }
+                    word.append(b + 32)
+                } else if !word.isEmpty {
+                    emit()
+                }
+                i += 1
+                utf16 += 1
+                continue
+            }
+            // The text is a valid String, so its UTF-8 is well formed.
+            let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+            var value = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+            let scalar = Unicode.Scalar(value)!
             if isWordScalar(scalar) {
-                if word.isEmpty { start = offset }
+                if word.isEmpty { start = utf16 }
                 appendLowercased(scalar, to: &word)
             } else if !word.isEmpty {
-                body(String(decoding: word, as: UTF8.self), start)
-                word.removeAll(keepingCapacity: true)
+                emit()
             }
-            offset += scalar.value > 0xFFFF ? 2 : 1
+            i += length
+            utf16 += length == 4 ? 2 : 1
         }
-        if !word.isEmpty { body(String(decoding: word, as: UTF8.self), start) }
+        if !word.isEmpty { emit() }
     }
 
-    func contains(_ word: String) -> Bool { words.contains(word) }
+    func contains(_ word: String) -> Bool { table.contains(HashedWord(word)) }
 
-    /// Whether a word starts with `prefix`. A statement has a few dozen words: scanning them
-    /// beats sorting them for a binary search.
+    /// Whether the word is here, its hash made once (a phrase set's keys are asked of every
+    /// statement).
+    func contains(_ word: HashedWord) -> Bool { table.contains(word) }
+
+    /// Each distinct word's hash and bytes (valid only during the call).
+    func forEachEntry(_ body: (UInt64, UnsafeBufferPointer<UInt8>) -> Void) { table.forEachEntry(body) }
+
+    /// Whether a word starts with `prefix`.
     func hasWord(withPrefix prefix: String) -> Bool {
-        if words.count > 64 || !offsets.isEmpty { return !words(withPrefix: prefix).isEmpty }
+        if table.count > 64 || !offsets.isEmpty { return !words(withPrefix: prefix).isEmpty }
         guard leadingPairs.mayContainWord(startingLike: prefix) else { return false }
-        return words.contains { Self.hasUTF8Prefix($0, prefix) }
-    }
-
-    /// The words that start with `prefix`.
-    func words(withPrefix prefix: String) -> ArraySlice<String> {
-        var low = 0, high = sorted.count
-        while low < high {
-            let mid = (low + high) / 2
-            if Self.precedesInUTF8(sorted[mid], prefix) { low = mid + 1 } else { high = mid }
-        }
-        var end = low
-        while end < sorted.count && Self.hasUTF8Prefix(sorted[end], prefix) { end += 1 }
-        return sorted[low..<end]
-    }
-
-    /// UTF-8 byte order by memcmp: the generic `utf8.lexicographicallyPrecedes` cost about
-    /// 150 instructions a comparison, and sorting a document's words was 3 % of tagging.
-    static func precedesInUTF8(_ a: String, _ b: String) -> Bool {
-        var a = a, b = b
-        return a.withUTF8 { x in
-            b.withUTF8 { y in
-                let common = min(x.count, y.count)
-                let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
-                return order != 0 ? order < 0 : x.count < y.count
+        var prefix = prefix
+        return prefix.withUTF8 { p in
+            var found = false
+            table.forEachEntry { _, word in
+                if !found, word.count >= p.count, p.isEmpty || memcmp(word.baseAddress!, p.baseAddress!, p.count) == 0 { found = true }
             }
+            return found
         }
+    }
+
+    /// The words that start with `prefix`, in no particular order.
+    func words(withPrefix prefix: String) -> [String] {
+        guard let pair = Self.leadingPair(prefix) else {
+            return (offsets.isEmpty ? Array(words) : Array(offsets.keys)).filter { Self.hasUTF8Prefix($0, prefix) }
+        }
+        return (byLeadingPair[pair] ?? []).filter { Self.hasUTF8Prefix($0, prefix) }
+    }
+
+    private static func leadingPair(_ s: String) -> UInt16? {
+        var bytes = s.utf8.makeIterator()
+        guard let a = bytes.next(), let b = bytes.next() else { return nil }
+        return UInt16(a) << 8 | UInt16(b)
     }
 
     /// Whether `word`'s UTF-8 bytes begin with `prefix`'s, by memcmp.
@@ -162,8 +225,9 @@ private struct LeadingPairFilter {
         return (Int(a) &* 31 &+ Int(b)) & 255
     }
 
-    mutating func insert(_ word: String) {
-        guard let slot = Self.slot(word) else { return }
+    mutating func insert(_ word: UnsafeBufferPointer<UInt8>) {
+        guard word.count >= 2 else { return }
+        let slot = (Int(word[0]) &* 31 &+ Int(word[1])) & 255
         let mask = UInt64(1) << UInt64(slot & 63)
         switch slot >> 6 {
         case 0: bits.0 |= mask

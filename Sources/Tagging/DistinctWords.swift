@@ -1,0 +1,122 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A word with its FNV-1a hash, for lookups in `DistinctWords`.
+struct HashedWord {
+    let bytes: [UInt8]
+    let hash: UInt64
+
+    init(_ word: String) {
+        bytes = Array(word.utf8)
+        hash = bytes.withUnsafeBufferPointer(DistinctWords.hash)
+    }
+}
+
+/// The distinct words of a text by their UTF-8 bytes, optionally with the offsets where each
+/// occurs: open addressing over FNV-1a hashes, the bytes kept in one buffer.
+struct DistinctWords {
+    private var slots = [Int32](repeating: -1, count: 32)
+    private var hashes: [UInt64] = []
+    private var ranges: [Range<Int>] = []
+    private var offsets: [[Int]] = []
+    private var storage: [UInt8] = []
+    private let keepingOffsets: Bool
+
+    init(keepingOffsets: Bool) { self.keepingOffsets = keepingOffsets }
+
+    var count: Int { ranges.count }
+
+    static func hash(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf29ce484222325
+        for byte in word { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
+        return hash
+    }
+
+    /// Adds a word (or an occurrence of one already here); returns its entry number.
+    @discardableResult
+    mutating func add(_ word: UnsafeBufferPointer<UInt8>, at offset: Int = 0) -> Int {
+        let hash = Self.hash(word)
+        var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
+        while slots[slot] >= 0 {
+            let entry = Int(slots[slot])
+            if hashes[entry] == hash && equals(entry, word) {
+                if keepingOffsets { offsets[entry].append(offset) }
+                return entry
+            }
+            slot = (slot + 1) & (slots.count - 1)
+        }
+        let entry = ranges.count
+        slots[slot] = Int32(entry)
+        hashes.append(hash)
+        ranges.append(storage.count..<(storage.count + word.count))
+        storage.append(contentsOf: word)
+        if keepingOffsets { offsets.append([offset]) }
+        if ranges.count * 2 > slots.count { grow() }
+        return entry
+    }
+
+    /// The entry number of a word, if it is here.
+    func entry(of word: HashedWord) -> Int? {
+        word.bytes.withUnsafeBufferPointer { bytes in
+            var slot = Int(truncatingIfNeeded: word.hash) & (slots.count - 1)
+            while slots[slot] >= 0 {
+                let entry = Int(slots[slot])
+                if hashes[entry] == word.hash && equals(entry, bytes) { return entry }
+                slot = (slot + 1) & (slots.count - 1)
+            }
+            return nil
+        }
+    }
+
+    func contains(_ word: HashedWord) -> Bool { entry(of: word) != nil }
+
+    /// The entry number of a word given by its hash and bytes, if it is here.
+    func entry(hash: UInt64, bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
+        while slots[slot] >= 0 {
+            let entry = Int(slots[slot])
+            if hashes[entry] == hash && equals(entry, bytes) { return entry }
+            slot = (slot + 1) & (slots.count - 1)
+        }
+        return nil
+    }
+
+    private func equals(_ entry: Int, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        let range = ranges[entry]
+        guard range.count == word.count else { return false }
+        return word.isEmpty || storage.withUnsafeBufferPointer { stored in
+            memcmp(stored.baseAddress! + range.lowerBound, word.baseAddress!, word.count) == 0
+        }
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: -1, count: slots.count * 2)
+        let mask = slots.count - 1
+        for (entry, hash) in hashes.enumerated() {
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(entry)
+        }
+    }
+
+    /// Each distinct word's hash and bytes, in the order first seen.
+    func forEachEntry(_ body: (UInt64, UnsafeBufferPointer<UInt8>) -> Void) {
+        storage.withUnsafeBufferPointer { stored in
+            for (entry, range) in ranges.enumerated() {
+                body(hashes[entry], UnsafeBufferPointer(rebasing: stored[range]))
+            }
+        }
+    }
+
+    /// Each distinct word as a String, with its offsets in order (empty unless kept).
+    func forEachString(_ body: (String, [Int]) -> Void) {
+        storage.withUnsafeBufferPointer { stored in
+            for (entry, range) in ranges.enumerated() {
+                body(String(decoding: UnsafeBufferPointer(rebasing: stored[range]), as: UTF8.self), keepingOffsets ? offsets[entry] : [])
+            }
+        }
+    }
+
+    func forEachString(_ body: (String) -> Void) { forEachString { word, _ in body(word) } }
+}
