@@ -39,7 +39,7 @@ final class WordSet {
     private let leadingPairs: LeadingPairFilter
 
     init(_ text: some StringProtocol, positions: Bool = false) {
-        var table = DistinctWords(keepingOffsets: positions)
+        var table = DistinctWords(keepingOffsets: positions, textBytes: text.utf8.count)
         Self.forEachWordBytes(in: text) { bytes, start in table.add(bytes, at: start) }
         var offsets: [String: [Int]] = [:]
         var pairs = LeadingPairFilter()
