@@ -14,9 +14,11 @@ public struct PhraseTerms: Sendable, Equatable {
     public let keys: Set<String>
     /// The keys as " plan för genomförande " in UTF-8, to find in a normalised text.
     private let patterns: [(key: String, bytes: [UInt8])]
-    /// Indexes into `patterns` by the expression's first word: a text is read once, word by
-    /// word, rather than once per expression.
-    private let byFirstWord: [String: [Int]]
+    /// Indexes into `patterns` by the FNV-1a hash of the expression's first word: a text is
+    /// read once, word by word, rather than once per expression. Hashing a word's bytes, not a
+    /// String made of them, because Swift hashes a non-ASCII String through its NFC form; a
+    /// hash collision only makes a candidate that the byte comparison then rejects.
+    private let byFirstWord: [UInt64: [Int]]
 
     public static let metadataKey = "phrase_terms"
     public static let empty = PhraseTerms(keys: [])
@@ -28,7 +30,7 @@ public struct PhraseTerms: Sendable, Equatable {
             (key, [UInt8](" ".utf8) + Array(key.utf8).map { $0 == UInt8(ascii: "_") ? UInt8(ascii: " ") : $0 } + [UInt8](" ".utf8))
         }
         let sorted = keys.sorted()
-        byFirstWord = Dictionary(grouping: sorted.indices, by: { String(sorted[$0].prefix { $0 != "_" }) })
+        byFirstWord = Dictionary(grouping: sorted.indices, by: { Self.hash(sorted[$0].utf8.prefix { $0 != UInt8(ascii: "_") }) })
     }
 
     /// The multi-word keys and alternatives of Domain/synonyms.json.
@@ -72,7 +74,7 @@ public struct PhraseTerms: Sendable, Equatable {
             while i + 1 < h.count {
                 var end = i + 1
                 while end < h.count && h[end] != space { end += 1 }
-                if let candidates = byFirstWord[String(decoding: UnsafeBufferPointer(rebasing: h[(i + 1)..<end]), as: UTF8.self)] {
+                if let candidates = byFirstWord[Self.hash(h[(i + 1)..<end])] {
                     for p in candidates where i >= nextFree[p] && Self.matches(patterns[p].bytes, at: i, in: h) {
                         counts[p] += 1
                         nextFree[p] = i + patterns[p].bytes.count - 1
@@ -84,6 +86,12 @@ public struct PhraseTerms: Sendable, Equatable {
         var found: [String: Int] = [:]
         for (p, count) in counts.enumerated() where count > 0 { found[prefix + patterns[p].key] = count }
         return found
+    }
+
+    private static func hash<C: Collection<UInt8>>(_ word: C) -> UInt64 {
+        var hash: UInt64 = 0xcbf29ce484222325
+        for byte in word { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
+        return hash
     }
 
     /// Lower case, every run of characters that are not part of a word (as Xapian's term
