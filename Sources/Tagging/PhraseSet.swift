@@ -14,6 +14,11 @@ struct PhraseSet: Sendable {
         var parts: [Pattern]
         /// The phrase's first word when every match starts exactly there.
         var anchor: WordSet.Key?
+        /// Every word any match contains (of all parts), and every word beginning: a text
+        /// without one of them cannot match, so its expressions need not run. The key that
+        /// found the entry is one of these; the others rule out most of the rest.
+        var requiredWords: [HashedWord]
+        var requiredPrefixes: [String]
     }
     private let entries: [Entry]
     /// Word keys: an entry can only match a text that has its key word (or a word starting with
@@ -39,11 +44,13 @@ struct PhraseSet: Sendable {
             let index = entries.count
             let keys = parts.map(WordSet.keys(ofPhrase:))
             let startsWithWord = trimmed.unicodeScalars.first.map(WordSet.isWordScalar) ?? false
+            let all = keys.flatMap { $0 }
             entries.append(Entry(parts: parts.map { Pattern(Self.regex(for: $0)) },
-                                 anchor: parts.count == 1 && startsWithWord ? keys[0].first : nil))
+                                 anchor: parts.count == 1 && startsWithWord ? keys[0].first : nil,
+                                 requiredWords: Set(all.filter { !$0.isPrefix }.map(\.word)).sorted().map(HashedWord.init),
+                                 requiredPrefixes: Set(all.filter(\.isPrefix).map(\.word)).sorted()))
             // Every part must match, so the key of any part will do: the longest whole word
             // (the rarest), else the longest word beginning.
-            let all = keys.flatMap { $0 }
             if let word = all.filter({ !$0.isPrefix }).max(by: { $0.word.count < $1.word.count }) {
                 exactKeys[word.word, default: []].append(index)
             } else if let prefix = all.max(by: { $0.word.count < $1.word.count }) {
@@ -81,6 +88,9 @@ struct PhraseSet: Sendable {
             }
         }
         for (prefix, list) in prefixKeys where words.hasWord(withPrefix: prefix) { found += list }
+        found.removeAll { entry in
+            !entries[entry].requiredWords.allSatisfy(words.contains) || !entries[entry].requiredPrefixes.allSatisfy(words.hasWord(withPrefix:))
+        }
         if found.count > 1 { found.sort() }
         return found
     }
