@@ -31,6 +31,9 @@ struct MunicipalityExtractor {
     private let aliases: Set<String>
     private let ambiguous: Set<String>
     private let ownBefore: Pattern, ownAfter: Pattern, notBefore: Pattern, notAfter: Pattern
+    /// The same phrasings' words: most text around a name holds none of them, and then the
+    /// expressions (tried at every place of the text before a name) need not run.
+    private let ownBeforeWords: PhraseSet, ownAfterWords: PhraseSet, notBeforeWords: PhraseSet, notAfterWords: PhraseSet
     private static let postcode = Pattern("\\d{3}\\s?\\d{2}\\s+$")
     private static let inBefore = Pattern("(?<![\\p{L}])i\\s+$")
     private static let topLength = 1500
@@ -57,6 +60,10 @@ struct MunicipalityExtractor {
         ownAfter = Pattern("^\\s+(?:\(alt(ctx.ownAfter)))")
         notBefore = Pattern("(?:\(alt(ctx.notBefore)))\\s+$")
         notAfter = Pattern("^\\s+(?:\(alt(ctx.notAfter)))")
+        ownBeforeWords = PhraseSet(ctx.ownBefore)
+        ownAfterWords = PhraseSet(ctx.ownAfter)
+        notBeforeWords = PhraseSet(ctx.notBefore)
+        notAfterWords = PhraseSet(ctx.notAfter)
     }
 
     func extract(from doc: TextDocument) -> Result {
@@ -75,9 +82,13 @@ struct MunicipalityExtractor {
             let afterEnd = min(length, NSMaxRange(m.range) + 30)
             let after = text.sub(NSRange(location: NSMaxRange(m.range), length: afterEnd - NSMaxRange(m.range)))
             let isAlias = aliases.contains(written.lowercased().collapsedWhitespace)
-            if !isAlias && (notBefore.contains(before) || notAfter.contains(after)) { continue }
+            let beforeWords = WordSet(before), afterWords = WordSet(after)
+            func found(_ pattern: Pattern, _ words: PhraseSet, _ wordsThere: WordSet, in text: String) -> Bool {
+                words.mayOccur(in: wordsThere) && pattern.contains(text)
+            }
+            if !isAlias && (found(notBefore, notBeforeWords, beforeWords, in: before) || found(notAfter, notAfterWords, afterWords, in: after)) { continue }
             var score = 1
-            if isAlias || ownBefore.contains(before) || ownAfter.contains(after) {
+            if isAlias || found(ownBefore, ownBeforeWords, beforeWords, in: before) || found(ownAfter, ownAfterWords, afterWords, in: after) {
                 score = 5
             } else if Self.postcode.contains(before) {
                 score = 3

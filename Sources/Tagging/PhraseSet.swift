@@ -128,6 +128,12 @@ struct PhraseSet: Sendable {
         }
     }
 
+    /// False when no phrase can occur in a text with these words (each lacks a word it needs):
+    /// a test that spares running an expression built from these phrasings.
+    func mayOccur(in words: WordSet) -> Bool {
+        !isEmpty && !candidates(words).isEmpty
+    }
+
     /// Whether any phrase occurs in `text`. Stops at the first hit: the hot path of tagging.
     /// Pass `words` when the caller has them (a superset of the text's words is fine).
     func matches(_ text: String, words: WordSet? = nil) -> Bool {
