@@ -32,10 +32,13 @@ struct DateExtractor {
                   !found.contains(where: { NSIntersectionRange($0.range, m.range).length > 0 }) else { return }
             found.append(Found(iso: iso, range: m.range))
         }
-        for m in Self.iso.matches(in: text) + Self.dotted.matches(in: text) {
+        // Every match of the three patterns begins where a run of digits begins (each starts with
+        // \d not preceded by \d), so they are tried only there, not at every place of the text.
+        let starts = Self.digitRunStarts(UTF16Text.of(text).units)
+        for m in Self.iso.matches(in: text, at: starts) + Self.dotted.matches(in: text, at: starts) {
             add(m, year: m.group(1, in: text), month: m.group(2, in: text).flatMap { Int($0) }, day: m.group(3, in: text))
         }
-        for m in Self.written.matches(in: text) {
+        for m in Self.written.matches(in: text, at: starts) {
             let name = (m.group(2, in: text) ?? "").lowercased()
             let month = Self.months.firstIndex(of: name).map { $0 + 1 } ?? Self.shortMonths[name]
             add(m, year: m.group(3, in: text), month: month, day: m.group(1, in: text))
@@ -50,6 +53,32 @@ struct DateExtractor {
             if let d = dates.first(where: { $0.range.location >= line.offset && $0.range.location <= end }) { return d }
         }
         return dates.first
+    }
+
+    /// UTF-16 offsets where a run of decimal digits begins: any Unicode Nd character, as `\d`
+    /// is to ICU.
+    static func digitRunStarts(_ units: [UInt16]) -> [Int] {
+        var starts: [Int] = []
+        var previousWasDigit = false
+        var i = 0
+        while i < units.count {
+            let c = units[i]
+            var width = 1
+            let isDigit: Bool
+            if c < 0x100 {
+                isDigit = c >= 0x30 && c <= 0x39  // Latin-1 has no other decimal digit
+            } else if UTF16.isLeadSurrogate(c), i + 1 < units.count, UTF16.isTrailSurrogate(units[i + 1]) {
+                width = 2
+                let value = 0x10000 + (UInt32(c - 0xD800) << 10) + UInt32(units[i + 1] - 0xDC00)
+                isDigit = Unicode.Scalar(value)?.properties.generalCategory == .decimalNumber
+            } else {
+                isDigit = Unicode.Scalar(c)?.properties.generalCategory == .decimalNumber
+            }
+            if isDigit && !previousWasDigit { starts.append(i) }
+            previousWasDigit = isDigit
+            i += width
+        }
+        return starts
     }
 
     static func isoDate(year: Int, month: Int, day: Int) -> String? {

@@ -114,7 +114,7 @@ private struct CandidateStarts {
     var lansstyrelse: [Int] = []
 
     init(_ text: String) {
-        let u = Array(text.utf16)
+        let u = UTF16Text.of(text).units  // the copy the patterns run on, made once per text
         let n = u.count
         func isDigit(_ c: UInt16) -> Bool { c >= 0x30 && c <= 0x39 }
         func lower(_ c: UInt16) -> UInt16 {

@@ -27,4 +27,12 @@ import Testing
         #expect(TestDomain.tag("Mötet hölls 5 maj 2020 och 6 maj 2020.").date == "2020-05-05")
         #expect(TestDomain.tagger.tag(TaggingInput(pages: ["Inga datum här."], metadataDate: "2019-01-02")).date == "2019-01-02")
     }
+
+    /// Dates are tried only where a digit run begins; `\d` is any Unicode decimal digit to ICU,
+    /// so the runs are too (Arabic-Indic, and digits outside the BMP as two UTF-16 units).
+    @Test func digitRunsBeginWhereICUSeesADigit() {
+        #expect(DateExtractor.digitRunStarts(Array("ab12 \u{663}\u{664}x\u{1D7D8}1 3.4".utf16)) == [2, 5, 8, 12, 14])
+        #expect(DateExtractor.digitRunStarts(Array("Inga siffror, åäö.".utf16)).isEmpty)
+        #expect(dates("Beslut 2024-03-01, möte 4 mars 2024 och arkiv 2023.12.31.") == ["2024-03-01", "2024-03-04", "2023-12-31"])
+    }
 }
