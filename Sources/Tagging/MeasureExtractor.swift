@@ -37,7 +37,15 @@ struct MeasureExtractor {
         func add(_ rawText: String, offset: Int, isItem: Bool) {
             var text = rawText
             if let m = Self.marker.firstMatch(in: text) { text = text.sub(NSRange(location: NSMaxRange(m.range), length: text.utf16.count - NSMaxRange(m.range))) }
-            text = text.trimmingCharacters(in: CharacterSet(charactersIn: " |")).collapsedWhitespace
+            // Spaces and table bars off both ends (Foundation's trimmingCharacters bridged the
+            // text to NSString: 40,000 instructions a measure).
+            let scalars = text.unicodeScalars
+            if let first = scalars.firstIndex(where: { $0 != " " && $0 != "|" }),
+               let last = scalars.lastIndex(where: { $0 != " " && $0 != "|" }) {
+                text = String(scalars[first...last]).collapsedWhitespace
+            } else {
+                text = ""
+            }
             let words = WordSet(text)
             guard text.count >= 12, !text.hasSuffix(":"), !skip.matches(text, words: words) else { return }
             var cats = categories.filter { $0.phrases.matches(text, words: words) }.map(\.id)
@@ -68,7 +76,7 @@ struct MeasureExtractor {
             if line.isItem {
                 // A table row: its first cell is the step; the rest are who/when columns.
                 let cells = line.text.split(whereSeparator: { $0 == "\t" || $0 == "|" })
-                    .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                    .map { TextDocument.trimSpaces($0) }.filter { !$0.isEmpty }
                 add(cells.first ?? line.text, offset: line.offset, isItem: true)
             } else if !line.isHeadingLike || line.text.count > 90 {
                 for s in statementsByLine[line.lineIndex] ?? [] {
