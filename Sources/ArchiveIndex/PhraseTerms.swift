@@ -1,3 +1,5 @@
+import Tagging
+
 /// The multi-word expressions of the synonym data ("plan för genomförande", "anmälan om oro",
 /// "hem för vård eller boende"), indexed as one term each: `XPplan_för_genomförande`.
 ///
@@ -30,7 +32,7 @@ public struct PhraseTerms: Sendable, Equatable {
             (key, [UInt8](" ".utf8) + Array(key.utf8).map { $0 == UInt8(ascii: "_") ? UInt8(ascii: " ") : $0 } + [UInt8](" ".utf8))
         }
         let sorted = keys.sorted()
-        byFirstWord = Dictionary(grouping: sorted.indices, by: { Self.hash(sorted[$0].utf8.prefix { $0 != UInt8(ascii: "_") }) })
+        byFirstWord = Dictionary(grouping: sorted.indices, by: { WordHash.fnv1a(sorted[$0].utf8.prefix { $0 != UInt8(ascii: "_") }) })
     }
 
     /// The multi-word keys and alternatives of Domain/synonyms.json.
@@ -74,7 +76,7 @@ public struct PhraseTerms: Sendable, Equatable {
             while i + 1 < h.count {
                 var end = i + 1
                 while end < h.count && h[end] != space { end += 1 }
-                if let candidates = byFirstWord[Self.hash(h[(i + 1)..<end])] {
+                if let candidates = byFirstWord[WordHash.fnv1a(h[(i + 1)..<end])] {
                     for p in candidates where i >= nextFree[p] && Self.matches(patterns[p].bytes, at: i, in: h) {
                         counts[p] += 1
                         nextFree[p] = i + patterns[p].bytes.count - 1
@@ -86,12 +88,6 @@ public struct PhraseTerms: Sendable, Equatable {
         var found: [String: Int] = [:]
         for (p, count) in counts.enumerated() where count > 0 { found[prefix + patterns[p].key] = count }
         return found
-    }
-
-    private static func hash<C: Collection<UInt8>>(_ word: C) -> UInt64 {
-        var hash: UInt64 = 0xcbf29ce484222325
-        for byte in word { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
-        return hash
     }
 
     /// Lower case, every run of characters that are not part of a word (as Xapian's term

@@ -2,14 +2,25 @@
 import Glibc
 #endif
 
-/// A word with its FNV-1a hash, for lookups in `DistinctWords`.
+/// FNV-1a over a word's bytes: word look-ups hash bytes, not Strings, because Swift hashes a
+/// non-ASCII String through its NFC form.
+public enum WordHash {
+    @inlinable
+    public static func fnv1a<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
+        var hash: UInt64 = 0xcbf29ce484222325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
+        return hash
+    }
+}
+
+/// A word with its hash, for lookups in `DistinctWords`.
 struct HashedWord {
     let bytes: [UInt8]
     let hash: UInt64
 
     init(_ word: String) {
         bytes = Array(word.utf8)
-        hash = bytes.withUnsafeBufferPointer(DistinctWords.hash)
+        hash = WordHash.fnv1a(bytes)
     }
 }
 
@@ -39,24 +50,14 @@ struct DistinctWords {
 
     var count: Int { ranges.count }
 
-    static func hash(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf29ce484222325
-        for byte in word { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
-        return hash
-    }
-
     /// Adds a word (or an occurrence of one already here); returns its entry number.
     @discardableResult
     mutating func add(_ word: UnsafeBufferPointer<UInt8>, at offset: Int = 0) -> Int {
-        let hash = Self.hash(word)
-        var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
-        while slots[slot] >= 0 {
-            let entry = Int(slots[slot])
-            if hashes[entry] == hash && equals(entry, word) {
-                if keepingOffsets { offsets[entry].append(offset) }
-                return entry
-            }
-            slot = (slot + 1) & (slots.count - 1)
+        let hash = WordHash.fnv1a(word)
+        let (found, slot) = probe(hash: hash, bytes: word)
+        if let entry = found {
+            if keepingOffsets { offsets[entry].append(offset) }
+            return entry
         }
         let entry = ranges.count
         slots[slot] = Int32(entry)
@@ -68,30 +69,24 @@ struct DistinctWords {
         return entry
     }
 
-    /// The entry number of a word, if it is here.
-    func entry(of word: HashedWord) -> Int? {
-        word.bytes.withUnsafeBufferPointer { bytes in
-            var slot = Int(truncatingIfNeeded: word.hash) & (slots.count - 1)
-            while slots[slot] >= 0 {
-                let entry = Int(slots[slot])
-                if hashes[entry] == word.hash && equals(entry, bytes) { return entry }
-                slot = (slot + 1) & (slots.count - 1)
-            }
-            return nil
-        }
+    func contains(_ word: HashedWord) -> Bool {
+        word.bytes.withUnsafeBufferPointer { entry(hash: word.hash, bytes: $0) } != nil
     }
-
-    func contains(_ word: HashedWord) -> Bool { entry(of: word) != nil }
 
     /// The entry number of a word given by its hash and bytes, if it is here.
     func entry(hash: UInt64, bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        probe(hash: hash, bytes: bytes).entry
+    }
+
+    /// The word's entry, or the free slot where it would go (linear probing).
+    private func probe(hash: UInt64, bytes: UnsafeBufferPointer<UInt8>) -> (entry: Int?, slot: Int) {
         var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
         while slots[slot] >= 0 {
             let entry = Int(slots[slot])
-            if hashes[entry] == hash && equals(entry, bytes) { return entry }
+            if hashes[entry] == hash && equals(entry, bytes) { return (entry, slot) }
             slot = (slot + 1) & (slots.count - 1)
         }
-        return nil
+        return (nil, slot)
     }
 
     private func equals(_ entry: Int, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -109,6 +104,13 @@ struct DistinctWords {
             var slot = Int(truncatingIfNeeded: hash) & mask
             while slots[slot] >= 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(entry)
+        }
+    }
+
+    /// Whether some word's bytes satisfy `predicate` (valid only during the call).
+    func contains(where predicate: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+        storage.withUnsafeBufferPointer { stored in
+            ranges.contains { predicate(UnsafeBufferPointer(rebasing: stored[$0])) }
         }
     }
 

@@ -30,10 +30,7 @@ struct MunicipalityExtractor {
     private let canonical: [String: String]  // lower-cased name or alias -> base form
     private let aliases: Set<String>
     private let ambiguous: Set<String>
-    private let ownBefore: Pattern, ownAfter: Pattern, notBefore: Pattern, notAfter: Pattern
-    /// The same phrasings' words: most text around a name holds none of them, and then the
-    /// expressions (tried at every place of the text before a name) need not run.
-    private let ownBeforeWords: PhraseSet, ownAfterWords: PhraseSet, notBeforeWords: PhraseSet, notAfterWords: PhraseSet
+    private let ownBefore: Context, ownAfter: Context, notBefore: Context, notAfter: Context
     private static let postcode = Pattern("\\d{3}\\s?\\d{2}\\s+$")
     private static let inBefore = Pattern("(?<![\\p{L}])i\\s+$")
     private static let topLength = 1500
@@ -55,15 +52,10 @@ struct MunicipalityExtractor {
             return words.count == 1 ? [first, first + "s"] : [first]
         })
         let ctx = domain.kommunKontext
-        func alt(_ phrases: [String]) -> String { phrases.map(PhraseSet.regex(for:)).joined(separator: "|") }
-        ownBefore = Pattern("(?:\(alt(ctx.ownBefore)))\\s+$")
-        ownAfter = Pattern("^\\s+(?:\(alt(ctx.ownAfter)))")
-        notBefore = Pattern("(?:\(alt(ctx.notBefore)))\\s+$")
-        notAfter = Pattern("^\\s+(?:\(alt(ctx.notAfter)))")
-        ownBeforeWords = PhraseSet(ctx.ownBefore)
-        ownAfterWords = PhraseSet(ctx.ownAfter)
-        notBeforeWords = PhraseSet(ctx.notBefore)
-        notAfterWords = PhraseSet(ctx.notAfter)
+        ownBefore = Context(ctx.ownBefore, before: true)
+        ownAfter = Context(ctx.ownAfter, before: false)
+        notBefore = Context(ctx.notBefore, before: true)
+        notAfter = Context(ctx.notAfter, before: false)
     }
 
     func extract(from doc: TextDocument) -> Result {
@@ -83,12 +75,9 @@ struct MunicipalityExtractor {
             let after = text.sub(NSRange(location: NSMaxRange(m.range), length: afterEnd - NSMaxRange(m.range)))
             let isAlias = aliases.contains(written.lowercased().collapsedWhitespace)
             let beforeWords = WordSet(before), afterWords = WordSet(after)
-            func found(_ pattern: Pattern, _ words: PhraseSet, _ wordsThere: WordSet, in text: String) -> Bool {
-                words.mayOccur(in: wordsThere) && pattern.contains(text)
-            }
-            if !isAlias && (found(notBefore, notBeforeWords, beforeWords, in: before) || found(notAfter, notAfterWords, afterWords, in: after)) { continue }
+            if !isAlias && (notBefore.found(in: before, words: beforeWords) || notAfter.found(in: after, words: afterWords)) { continue }
             var score = 1
-            if isAlias || found(ownBefore, ownBeforeWords, beforeWords, in: before) || found(ownAfter, ownAfterWords, afterWords, in: after) {
+            if isAlias || ownBefore.found(in: before, words: beforeWords) || ownAfter.found(in: after, words: afterWords) {
                 score = 5
             } else if Self.postcode.contains(before) {
                 score = 3
@@ -116,5 +105,24 @@ struct MunicipalityExtractor {
         let best = order.max { totals[$0, default: 0] < totals[$1, default: 0] }  // first of equals wins
         let own = best.flatMap { k in totals[k, default: 0] >= 1 ? mentions.first { $0.kommun == k && $0.score == mentions.filter { $0.kommun == k }.map(\.score).max() } : nil }
         return Result(own: own, all: all)
+    }
+
+    /// Phrasings that must stand right before a name (ending the text before it) or right after
+    /// it (starting the text after it).
+    private struct Context {
+        let pattern: Pattern
+        /// The phrasings' words: most text around a name holds none of them, and then the
+        /// expression (tried by ICU at every place of that text) need not run.
+        let phrases: PhraseSet
+
+        init(_ phrasings: [String], before: Bool) {
+            let alternation = phrasings.map(PhraseSet.regex(for:)).joined(separator: "|")
+            pattern = Pattern(before ? "(?:\(alternation))\\s+$" : "^\\s+(?:\(alternation))")
+            phrases = PhraseSet(phrasings)
+        }
+
+        func found(in text: String, words: WordSet) -> Bool {
+            phrases.mayOccur(in: words) && pattern.contains(text)
+        }
     }
 }

@@ -64,10 +64,9 @@ struct PhraseSet: Sendable {
         var table = DistinctWords(keepingOffsets: false)
         var keyEntries: [(word: HashedWord, entries: [Int])] = []
         for (key, list) in exactKeys {
-            let bytes = Array(key.utf8)
-            let entry = bytes.withUnsafeBufferPointer { table.add($0) }
-            precondition(entry == keyEntries.count, "exact keys are distinct")
-            keyEntries.append((HashedWord(key), list))
+            let word = HashedWord(key)
+            word.bytes.withUnsafeBufferPointer { _ = table.add($0) }  // entry number = its place in keyEntries
+            keyEntries.append((word, list))
         }
         exactKeyTable = table
         exactKeyEntries = keyEntries

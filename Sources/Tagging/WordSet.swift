@@ -28,7 +28,7 @@ final class WordSet {
     /// words (sorting them for a binary search cost more than all lookups together).
     private lazy var byLeadingPair: [UInt16: [String]] = {
         var buckets: [UInt16: [String]] = [:]
-        for word in offsets.isEmpty ? Array(words) : Array(offsets.keys) {
+        for word in allWords {
             if let pair = Self.leadingPair(word) { buckets[pair, default: []].append(word) }
         }
         return buckets
@@ -56,6 +56,9 @@ final class WordSet {
 
     /// How many distinct words.
     var count: Int { table.count }
+
+    /// The words as Strings: a document's are its offsets' keys, already made.
+    private var allWords: [String] { offsets.isEmpty ? Array(words) : Array(offsets.keys) }
 
     /// Every word of `text`, lower-cased, in order, with the UTF-16 offset where it starts.
     static func forEachWord(in text: some StringProtocol, _ body: (String, Int) -> Void) {
@@ -131,18 +134,14 @@ final class WordSet {
         guard leadingPairs.mayContainWord(startingLike: prefix) else { return false }
         var prefix = prefix
         return prefix.withUTF8 { p in
-            var found = false
-            table.forEachEntry { _, word in
-                if !found, word.count >= p.count, p.isEmpty || memcmp(word.baseAddress!, p.baseAddress!, p.count) == 0 { found = true }
-            }
-            return found
+            table.contains { word in word.count >= p.count && (p.isEmpty || memcmp(word.baseAddress!, p.baseAddress!, p.count) == 0) }
         }
     }
 
     /// The words that start with `prefix`, in no particular order.
     func words(withPrefix prefix: String) -> [String] {
         guard let pair = Self.leadingPair(prefix) else {
-            return (offsets.isEmpty ? Array(words) : Array(offsets.keys)).filter { Self.hasUTF8Prefix($0, prefix) }
+            return allWords.filter { Self.hasUTF8Prefix($0, prefix) }
         }
         return (byLeadingPair[pair] ?? []).filter { Self.hasUTF8Prefix($0, prefix) }
     }
@@ -218,16 +217,15 @@ final class WordSet {
 private struct LeadingPairFilter {
     private var bits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
 
-    /// 0..<256 from the first two UTF-8 bytes; nil for a one-byte string.
-    private static func slot(_ s: String) -> Int? {
-        var bytes = s.utf8.makeIterator()
+    /// 0..<256 from the first two UTF-8 bytes; nil for a one-byte word.
+    private static func slot<C: Collection>(_ bytes: C) -> Int? where C.Element == UInt8 {
+        var bytes = bytes.makeIterator()
         guard let a = bytes.next(), let b = bytes.next() else { return nil }
         return (Int(a) &* 31 &+ Int(b)) & 255
     }
 
     mutating func insert(_ word: UnsafeBufferPointer<UInt8>) {
-        guard word.count >= 2 else { return }
-        let slot = (Int(word[0]) &* 31 &+ Int(word[1])) & 255
+        guard let slot = Self.slot(word) else { return }
         let mask = UInt64(1) << UInt64(slot & 63)
         switch slot >> 6 {
         case 0: bits.0 |= mask
@@ -239,7 +237,7 @@ private struct LeadingPairFilter {
 
     /// False only when no inserted word starts with the first two bytes of `prefix`.
     func mayContainWord(startingLike prefix: String) -> Bool {
-        guard let slot = Self.slot(prefix) else { return true }
+        guard let slot = Self.slot(prefix.utf8) else { return true }
         let word = switch slot >> 6 {
         case 0: bits.0
         case 1: bits.1
