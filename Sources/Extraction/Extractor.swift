@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Picks the extractor for a file by its name, and says which files the archive takes at all.
 public enum Extractor {
@@ -34,9 +37,44 @@ public enum Extractor {
         return result
     }
 
+    /// The file's bytes. Read with POSIX calls rather than `Data(contentsOf:)`, whose errors
+    /// reached the reject report as "NSCocoaErrorDomain error 256" whatever the cause.
     public static func read(_ path: String) throws(ExtractionError) -> Data {
-        do { return try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw ExtractionError("cannot read file: \(error.localizedDescription)")
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw ExtractionError("cannot read file: " + readFailure(errno)) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw ExtractionError("cannot read file: " + readFailure(errno)) }
+        let size = max(0, Int(info.st_size))
+        // malloc, not Data(count:): under a worker's memory limit an allocation that fails must
+        // be a reason, not a trap.
+        guard let buffer = malloc(max(size, 1)) else {
+            throw ExtractionError("cannot read file: \(size >> 20) MB is more than an extraction worker's memory limit allows (see --memory-mb)")
+        }
+        var count = 0
+        while count < size {
+            let n = Glibc.read(fd, buffer + count, size - count)
+            if n < 0 && errno == EINTR { continue }
+            if n < 0 {
+                let reason = readFailure(errno)
+                free(buffer)
+                throw ExtractionError("cannot read file: " + reason)
+            }
+            if n == 0 { break }  // it shrank since fstat: what is there is the file
+            count += n
+        }
+        return Data(bytesNoCopy: buffer, count: count, deallocator: .free)
+    }
+
+    /// Why a file could not be opened or read, in words.
+    static func readFailure(_ code: Int32) -> String {
+        switch code {
+        case ENOENT: "it vanished or is not accessible"
+        case EACCES, EPERM: "permission denied"
+        case EISDIR: "it is a folder"
+        case ENOMEM: "more than an extraction worker's memory limit allows (see --memory-mb)"
+        case EIO: "input/output error: the disk or network share failed"
+        default: String(cString: strerror(code))
         }
     }
 
