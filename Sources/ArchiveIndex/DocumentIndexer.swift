@@ -35,18 +35,18 @@ final class DocumentIndexer {
     func makeDocument(_ stored: StoredDocument) throws -> Document {
         let record = stored.record
         let doc = Document()
-        termGenerator.setDocument(doc)
-
-        // Title: its own field, and weighted into the body so title words rank higher.
-        try termGenerator.index(record.title, prefix: Schema.Prefix.title)
-        try termGenerator.index(record.title, wdfIncrement: 2)
-        try addPhraseTerms(of: record.title, to: doc)
-        termGenerator.increaseTermPosition()
-        for page in stored.pages {
-            try termGenerator.index(page)
-            try addPhraseTerms(of: page, to: doc)
-            // A gap so a phrase cannot match across a page break's header/footer removal.
+        try termGenerator.fill(doc) {
+            // Title: its own field, and weighted into the body so title words rank higher.
+            try termGenerator.index(record.title, prefix: Schema.Prefix.title)
+            try termGenerator.index(record.title, wdfIncrement: 2)
+            try addPhraseTerms(of: record.title, to: doc)
             termGenerator.increaseTermPosition()
+            for page in stored.pages {
+                try termGenerator.index(page)
+                try addPhraseTerms(of: page, to: doc)
+                // A gap so a phrase cannot match across a page break's header/footer removal.
+                termGenerator.increaseTermPosition()
+            }
         }
 
         try doc.addBooleanTerm(Schema.Prefix.id + record.id)
@@ -94,8 +94,7 @@ final class DocumentIndexer {
         var out: [Document] = []
         for (position, measure) in record.measures.enumerated() {
             let doc = Document()
-            termGenerator.setDocument(doc)
-            try termGenerator.index(measure.text, prefix: Schema.Prefix.measureText)
+            try termGenerator.fill(doc) { try termGenerator.index(measure.text, prefix: Schema.Prefix.measureText) }
             try addPhraseTerms(of: measure.text, to: doc, prefix: Schema.Prefix.measurePhrase)
             let unique = Schema.Prefix.measureID + record.id + ":" + String(position)
             try doc.addBooleanTerm(unique)

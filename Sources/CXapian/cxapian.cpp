@@ -30,7 +30,10 @@ struct cx_database {
     }
 };
 struct cx_document { Xapian::Document doc; };
-struct cx_termgenerator { Xapian::TermGenerator tg; };
+// `unattached` is what the generator points at between documents: Xapian counts a document's
+// references without atomics, so a document handed to another thread must be held by no
+// generator here.
+struct cx_termgenerator { Xapian::TermGenerator tg; Xapian::Document unattached; };
 struct cx_queryparser { Xapian::QueryParser qp; };
 struct cx_query { Xapian::Query q; };
 struct cx_enquire { Xapian::Enquire enq; explicit cx_enquire(const Xapian::Database &d) : enq(d) {} };
@@ -440,6 +443,8 @@ void cx_termgenerator_set_document(cx_termgenerator *tg, cx_document *doc) {
     tg->tg.set_document(doc->doc);
     tg->tg.set_termpos(0);
 }
+
+void cx_termgenerator_release_document(cx_termgenerator *tg) { tg->tg.set_document(tg->unattached); }
 
 int cx_termgenerator_set_database(cx_termgenerator *tg, cx_database *db, cx_error **err) {
     CX_GUARD(0, {

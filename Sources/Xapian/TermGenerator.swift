@@ -8,7 +8,6 @@ public final class TermGenerator {
     public enum StemmingStrategy: Int32 { case none = 0, some = 1, all = 2 }
 
     let handle: OpaquePointer
-    private var document: Document?
     private var database: WritableDatabase?
 
     /// `language` is a Snowball stemmer name such as "swedish"; nil for no stemming.
@@ -20,10 +19,16 @@ public final class TermGenerator {
 
     deinit { cx_termgenerator_free(handle) }
 
-    /// The document that following `index` calls add to; resets the term position.
-    public func setDocument(_ document: Document) {
-        self.document = document  // keep it alive while the generator points at it
-        cx_termgenerator_set_document(handle, document.handle)
+    /// Runs `body`, whose `index` calls add to `document` (from term position 0), then lets go
+    /// of the document. Xapian counts a document's references without atomics, and the
+    /// importer fills documents on one thread and adds them on another: a generator that still
+    /// held the last one would change its count while the writer reads it.
+    public func fill<T>(_ document: Document, _ body: () throws -> T) rethrows -> T {
+        try withExtendedLifetime(document) {
+            cx_termgenerator_set_document(handle, document.handle)
+            defer { cx_termgenerator_release_document(handle) }
+            return try body()
+        }
     }
 
     /// Records the words indexed from now on as spelling data of `database` ("menade du").

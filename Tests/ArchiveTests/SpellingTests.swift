@@ -26,10 +26,11 @@ struct SpellingTests {
             try imported.forEachPosting(Schema.Kind.document) { docids.append($0); return true }
             for docid in docids {
                 let stored = try StoredDocument.decode(try imported.document(docid).data())
-                generator.setDocument(Document())
-                try generator.index(stored.record.title, prefix: Schema.Prefix.title)
-                try generator.index(stored.record.title, wdfIncrement: 2)
-                for page in stored.pages { try generator.index(page) }
+                try generator.fill(Document()) {
+                    try generator.index(stored.record.title, prefix: Schema.Prefix.title)
+                    try generator.index(stored.record.title, wdfIncrement: 2)
+                    for page in stored.pages { try generator.index(page) }
+                }
             }
             try reference.commit()
             #expect(docids.count == summary["added"] as? Int)

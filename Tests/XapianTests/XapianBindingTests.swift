@@ -10,8 +10,7 @@ private func makeIndex(at dir: URL, texts: [(id: String, text: String, kommun: S
     try tg.enableSpelling(in: db)
     for item in texts {
         let doc = Document()
-        tg.setDocument(doc)
-        try tg.index(item.text)
+        try tg.fill(doc) { try tg.index(item.text) }
         try doc.setData(Array(item.text.utf8))
         try doc.addBooleanTerm("Q" + item.id)
         try doc.addBooleanTerm("XK" + item.kommun.lowercased())

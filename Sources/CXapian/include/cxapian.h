@@ -146,6 +146,8 @@ int cx_database_add_spelling_counts(cx_database *db, const char *packed, size_t 
 cx_termgenerator *cx_termgenerator_new(const char *language, cx_error **err);
 void cx_termgenerator_free(cx_termgenerator *tg);
 void cx_termgenerator_set_document(cx_termgenerator *tg, cx_document *doc);
+/** Lets go of the document: the generator then holds a reference to none but its own. */
+void cx_termgenerator_release_document(cx_termgenerator *tg);
 /** Enables spelling data: words indexed are added to db's spelling table. */
 int cx_termgenerator_set_database(cx_termgenerator *tg, cx_database *db, cx_error **err);
 /** Stemming strategy: 0 none, 1 some (Z-prefixed stems + exact forms, the default), 2 all. */
