@@ -3,8 +3,6 @@ import Foundation
 import Glibc
 #endif
 
-/// Runs extraction in child processes (`arkiv extract-worker`), one per core by default, and
-/// kills and replaces a worker that exceeds the per-file time limit or dies.
 /// Per-file limits of an extraction worker.
 public struct WorkerLimits: Sendable {
     public var secondsPerFile: Double
@@ -15,6 +13,8 @@ public struct WorkerLimits: Sendable {
     }
 }
 
+/// Runs extraction in child processes (`arkiv extract-worker`), one per core by default, and
+/// kills and replaces a worker that exceeds the per-file time limit or dies.
 public final class WorkerPool<Output: Codable & Sendable>: @unchecked Sendable {
     public typealias Limits = WorkerLimits
 
@@ -43,7 +43,7 @@ public final class WorkerPool<Output: Codable & Sendable>: @unchecked Sendable {
     /// single writer every document passes through: sharing two cores equally with four
     /// extraction threads it fell behind, the results queue filled and the workers stopped at
     /// every commit. With priority it keeps up and extraction uses the rest of the machine
-    /// (1.87 → 1.9 of 2 cores busy). It also keeps a server's searches ahead of an import.
+    /// (README, import run L). It also keeps a server's searches ahead of an import.
     static var extractionNiceness: Int32 { 10 }
 
     /// Extracts every path; `handle` is called on the calling thread, one result at a time, in
