@@ -148,10 +148,32 @@ final class WorkerProcess {
     private var buffer: [UInt8] = []
 
     init(executable: String, arguments: [String]) throws {
+        (pid, toChild, fromChild) = try Self.spawning.withLock { try Self.spawn(executable, arguments) }
+        // A worker that died must not kill us with SIGPIPE when we write to it.
+        signal(SIGPIPE, SIG_IGN)
+    }
+
+    /// No end of a worker's pipes may leak into another worker, which the pool's other threads
+    /// start at the same time: a sibling holding this worker's stdout open hides its death (no
+    /// end-of-file, so a crash was reported as a timeout), one holding its stdin hides ours.
+    /// Our ends are made close-on-exec and the child's ends closed before any other worker is
+    /// started. (`pipe2` with `O_CLOEXEC` would do it without a lock; Glibc's Swift module
+    /// does not offer it.)
+    private static let spawning = NSLock()
+
+    /// Ours, except that a worker that crashes on a file prints no Swift backtrace: the file's
+    /// reject reason says what happened, and a page of registers in the middle of the progress
+    /// output says nothing more to the person importing. `SWIFT_BACKTRACE` set by the user wins.
+    private static let workerEnvironment: [String] = {
+        var environment = ProcessInfo.processInfo.environment
+        if environment["SWIFT_BACKTRACE"] == nil { environment["SWIFT_BACKTRACE"] = "enable=no" }
+        return environment.map { "\($0.key)=\($0.value)" }
+    }()
+
+    private static func spawn(_ executable: String, _ arguments: [String]) throws -> (pid_t, Int32, Int32) {
         var inPipe: [Int32] = [0, 0], outPipe: [Int32] = [0, 0]
-        guard pipe(&inPipe) == 0, pipe(&outPipe) == 0 else { throw ExtractionError("pipe failed") }
-        // Our ends must not leak into workers started later: a worker whose stdin is also held
-        // open by a sibling would never see end-of-file when we go away.
+        guard pipe(&inPipe) == 0 else { throw ExtractionError("pipe failed") }
+        guard pipe(&outPipe) == 0 else { close(inPipe[0]); close(inPipe[1]); throw ExtractionError("pipe failed") }
         _ = fcntl(inPipe[1], F_SETFD, FD_CLOEXEC)
         _ = fcntl(outPipe[0], F_SETFD, FD_CLOEXEC)
         var actions = posix_spawn_file_actions_t()
@@ -161,20 +183,17 @@ final class WorkerProcess {
         posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
         for fd in inPipe + outPipe { posix_spawn_file_actions_addclose(&actions, fd) }
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
+        let envp = workerEnvironment.map { strdup($0) } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
         var child: pid_t = 0
-        let rc = posix_spawn(&child, executable, &actions, nil, argv, environ)
+        let rc = posix_spawn(&child, executable, &actions, nil, argv, envp)
         close(inPipe[0])
         close(outPipe[1])
         guard rc == 0 else {
             close(inPipe[1]); close(outPipe[0])
             throw ExtractionError("cannot start \(executable): \(String(cString: strerror(rc)))")
         }
-        pid = child
-        toChild = inPipe[1]
-        fromChild = outPipe[0]
-        // A worker that died must not kill us with SIGPIPE when we write to it.
-        signal(SIGPIPE, SIG_IGN)
+        return (child, inPipe[1], outPipe[0])
     }
 
     /// When the request being worked on was sent: its time limit counts from there.
