@@ -6,7 +6,7 @@ import Tagging
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Import files and folders (recursively): PDF and text files.",
+        abstract: "Import files and folders (recursively): PDF (scans through OCR), text in UTF-8, UTF-16 or Windows-1252, .docx and .html.",
         discussion: """
         Exit status: 0 all files imported or unchanged; 1 nothing could be done (index unusable); \
         2 bad arguments; 3 finished, but some files were rejected (each named, with why).
