@@ -231,9 +231,7 @@ public final class Importer {
     private func classify(_ path: String, in db: Database) throws -> Classification {
         // One stat (it follows a symlink to what it names: a link to a file is that file).
         var info = stat()
-        guard stat(path, &info) == 0 else {
-            return .reject("cannot read file: it vanished or is not accessible")
-        }
+        guard stat(path, &info) == 0 else { return .reject("cannot read file: " + Extractor.readFailure(errno)) }
         // A named pipe or a device would block or never end when read; it is no document.
         if let kind = Self.nonRegularKind(info.st_mode) { return .reject("not a regular file: \(kind)") }
         let size = Int(info.st_size)

@@ -67,7 +67,7 @@ public enum Extractor {
     }
 
     /// Why a file could not be opened or read, in words.
-    static func readFailure(_ code: Int32) -> String {
+    public static func readFailure(_ code: Int32) -> String {
         switch code {
         case ENOENT: "it vanished or is not accessible"
         case EACCES, EPERM: "permission denied"
