@@ -446,6 +446,10 @@ void cx_termgenerator_set_document(cx_termgenerator *tg, cx_document *doc) {
 
 void cx_termgenerator_release_document(cx_termgenerator *tg) { tg->tg.set_document(tg->unattached); }
 
+int cx_termgenerator_holds(const cx_termgenerator *tg, const cx_document *doc) {
+    return tg->tg.get_document().internal.get() == doc->doc.internal.get();
+}
+
 int cx_termgenerator_set_database(cx_termgenerator *tg, cx_database *db, cx_error **err) {
     CX_GUARD(0, {
         CX_NEED_WRITABLE(db)

@@ -31,6 +31,10 @@ public final class TermGenerator {
         }
     }
 
+    /// Whether the generator still points at `document`: what `fill` promises not to do once
+    /// it returns (checked by the tests).
+    func holds(_ document: Document) -> Bool { cx_termgenerator_holds(handle, document.handle) != 0 }
+
     /// Records the words indexed from now on as spelling data of `database` ("menade du").
     public func enableSpelling(in database: WritableDatabase) throws(XapianError) {
         self.database = database

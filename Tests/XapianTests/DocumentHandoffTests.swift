@@ -9,6 +9,20 @@ import TestSupport
 /// filled, this test crashed on every run, as a 10,000-file import did now and then.)
 @Suite("Xapian binding: documents handed between threads")
 struct DocumentHandoffTests {
+    @Test("fill lets go of the document when its body returns or throws")
+    func fillLetsGo() throws {
+        struct Stop: Error {}
+        let generator = try TermGenerator(language: "swedish")
+        let doc = Document(), other = Document()
+        try generator.fill(doc) {
+            #expect(generator.holds(doc))
+            try generator.index("Nämnden har infört en rutin")
+        }
+        #expect(!generator.holds(doc))
+        #expect(throws: Stop.self) { try generator.fill(other) { throw Stop() } }
+        #expect(!generator.holds(other))
+    }
+
     @Test("a term generator keeps no hold on a document it filled, so another thread can add it")
     func handOff() throws {
         try TestSupport.withTemporaryDirectory { dir in
@@ -29,12 +43,7 @@ struct DocumentHandoffTests {
                 }
             }
             filler.start()
-            var added = 0
-            while added < total {
-                let batch = handed.takeAll()
-                for doc in batch { _ = try db.addDocument(doc) }
-                added += batch.count
-            }
+            for _ in 0..<total { _ = try db.addDocument(handed.take()) }
             try db.commit()
             #expect(try db.documentCount() == total)
         }
@@ -44,19 +53,19 @@ struct DocumentHandoffTests {
 /// Hands documents from the filling thread to the adding one, one at a time.
 private final class HandOffQueue: @unchecked Sendable {
     private let condition = NSCondition()
-    private var documents: [Document] = []
+    private var waiting: Document?
 
     func put(_ document: Document) {
         condition.lock(); defer { condition.unlock() }
-        while documents.count >= 1 { condition.wait() }
-        documents.append(document)
+        while waiting != nil { condition.wait() }
+        waiting = document
         condition.broadcast()
     }
 
-    func takeAll() -> [Document] {
+    func take() -> Document {
         condition.lock(); defer { condition.unlock() }
-        while documents.isEmpty { condition.wait() }
-        defer { documents.removeAll(); condition.broadcast() }
-        return documents
+        while waiting == nil { condition.wait() }
+        defer { waiting = nil; condition.broadcast() }
+        return waiting!
     }
 }

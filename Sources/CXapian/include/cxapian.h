@@ -148,6 +148,8 @@ void cx_termgenerator_free(cx_termgenerator *tg);
 void cx_termgenerator_set_document(cx_termgenerator *tg, cx_document *doc);
 /** Lets go of the document: the generator then holds a reference to none but its own. */
 void cx_termgenerator_release_document(cx_termgenerator *tg);
+/** 1 when the generator points at doc's contents (shared by every copy of the document). */
+int cx_termgenerator_holds(const cx_termgenerator *tg, const cx_document *doc);
 /** Enables spelling data: words indexed are added to db's spelling table. */
 int cx_termgenerator_set_database(cx_termgenerator *tg, cx_database *db, cx_error **err);
 /** Stemming strategy: 0 none, 1 some (Z-prefixed stems + exact forms, the default), 2 all. */
